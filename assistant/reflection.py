@@ -1,0 +1,50 @@
+"""The reflection step: four guided questions from the five steps, pre-filled by the model.
+
+The model's answers are only suggestions; whatever the leader writes replaces them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+
+from assistant.prompts import render
+from assistant.protocols import TextModel
+from assistant.text_input import for_prompt
+
+log = logging.getLogger(__name__)
+
+# (key, label in prompts, question shown to the leader)
+QUESTIONS: tuple[tuple[str, str, str], ...] = (
+    ("what_i_did", "WHAT I DID", "What exactly did I do or say?"),
+    ("impact", "IMPACT I NOTICED", "What impact did I notice on them?"),
+    ("my_part", "MY PART", "What was my part in it?"),
+    ("want_different", "WHAT I WANT TO BE DIFFERENT", "What do I want to be different next time?"),
+)
+_LABELS = {label: key for key, label, _ in QUESTIONS}
+_LINE = re.compile(r"^\s*(" + "|".join(re.escape(label) for label in _LABELS) + r")\s*:\s*(.*)$", re.MULTILINE)
+
+
+def parse_reflection(text: str) -> dict[str, str]:
+    text = text.split("END", 1)[0].split("INCIDENT:", 1)[0]
+    answers: dict[str, str] = {}
+    for match in _LINE.finditer(text):
+        key = _LABELS[match.group(1)]
+        value = match.group(2).strip()
+        if value and key not in answers:
+            answers[key] = value[:400]
+    return answers
+
+
+def prefill(model: TextModel, incident: str, *, seed: int = 0, cancel: threading.Event | None = None) -> dict[str, str]:
+    """Suggested answers for the reflection questions; missing ones are simply absent."""
+    prompt = render("reflect_completion.j2", incident=for_prompt(incident)).rstrip()
+    stop = ["END", "\nINCIDENT", "\n\n"]
+    if model.info.chat:
+        chat_prompt, chat_stop = model.format_chat([{"role": "user", "content": prompt}])
+        prompt, stop = chat_prompt + "WHAT I DID:", list(chat_stop) + stop
+    text = "WHAT I DID:" + "".join(
+        model.stream(prompt, max_tokens=160, temperature=0.3, seed=seed, stop=stop, cancel=cancel)
+    )
+    return parse_reflection(text)
