@@ -1,0 +1,10 @@
+"""Deterministic guardrails for repair drafts: findings with spans, messages and principles.
+
+Pure Python and regular expressions over sentence and clause structure; no model, no vector
+store, so the `check` command stays a fast linter.
+"""
+
+from assistant.guardrails.checker import check_draft, check_text, has_high
+from assistant.guardrails.principles import PRINCIPLES
+
+__all__ = ["PRINCIPLES", "check_draft", "check_text", "has_high"]

@@ -1,0 +1,203 @@
+"""Blame shift: the other person (or someone else) made responsible for the leader's act.
+
+The subject decides. "You should have told me" blames; "you should have had the floor" names
+what they were owed. "You misunderstood" blames; "I misunderstood you" owns. "I reacted to your
+tone" blames; "I'm sorry for the way I reacted to your proposal" owns the reaction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.guardrails.base import Rule, rx
+from assistant.guardrails.text import Doc
+from assistant.schemas import Severity
+
+_MSG_BLAME = (
+    "This puts the responsibility on them. Stay with your own part; their part is theirs to raise."
+)
+_MSG_MISREAD = (
+    "Saying they misunderstood makes their reading the problem. Say what you did and how it landed."
+)
+_MSG_LABEL = (
+    "Judging their reaction makes it the problem. Their reaction is information, not a fault."
+)
+_MSG_SHARED = (
+    "Splitting the blame blurs your part. Own your share without assigning theirs."
+)
+
+_PARTICIPLE = (
+    r"(?:[a-z]+ed|told|said|come|given|spoken|done|gone|known|let|sent|brought|read|been|kept|"
+    r"shown|taken|written|got|gotten|made|put|spoke|sent)"
+)
+
+# An optional prepositional phrase between a noun and its verb: "your attitude in the meeting".
+_PP = r"(?:(?:in|at|during|on|about|to|with|after)\s+(?:[a-z']+\s+){1,3}?)?"
+
+_APOLOGY_BEFORE = rx(r"\b(?:sorry|apologi[sz]e|apology|regret|the way|how)\b")
+
+
+def _unless_apologised(doc: Doc, m: re.Match[str], severity: Severity) -> Severity | None:
+    """ "Sorry for the way I reacted to your proposal": the reaction is the thing owned."""
+    return None if _APOLOGY_BEFORE.search(doc.clause_prefix(m.start())) else severity
+
+BLAME_RULES: tuple[Rule, ...] = (
+    Rule(
+        # "You should have told me", but not "you should have had the floor" (what they were owed).
+        "blame_shift", "high",
+        rx(
+            r"\byou\s+(?:really\s+|just\s+|probably\s+|also\s+|honestly\s+)?(?:should(?:n't| not)?|"
+            r"could|ought to|might|could at least)\s+have\s+"
+            r"(?!been\s+(?:given|told|asked|consulted|included|invited|heard|warned|informed|"
+            r"credited|"
+            r"thanked|treated|able|allowed|offered)\b|had\b|gotten\b|got\b|felt\b|been able\b|"
+            r"expected\b|wanted\b|needed\b)[a-z]+"
+        ),
+        _MSG_BLAME,
+    ),
+    Rule(
+        # "If you had sent the numbers...", "If you hadn't interrupted..."
+        "blame_shift", "high",
+        rx(
+            r"\b(?<!as )(?<!like )(?:if you(?:'d| had)|had you)\s+(?!(?:like|rather|prefer|want|"
+            r"time|a chance|the time|"
+            r"questions|any|more|to)\b)(?:just\s+|only\s+|actually\s+)?" + _PARTICIPLE + r"\b"
+            r"|\b(?<!as )(?<!like )(?:if you|had you)\s+(?:hadn't|had not|not)\s+[a-z]+"
+            r"|\bif you(?:'d| had| would have)\s+(?:just\s+)?(?:listened|told|asked|said|prepared|"
+            r"checked|followed|spoken up)\b"
+        ),
+        _MSG_BLAME,
+    ),
+    Rule(
+        "blame_shift", "high",
+        rx(
+            r"\byou(?:'re)?\s+(?:(?:completely|totally|clearly|obviously|just|simply|may have|"
+            r"might have|"
+            r"must have|probably)\s+)?(?:misunderstood|misread|misheard|misinterpreted|"
+            r"misconstrued|"
+            r"got (?:it|that|me|the wrong end)(?: all)? wrong|"
+            r"(?:are |were )?(?:take|taking|took) (?:it|that|this|things|what i said|"
+            r"my (?:comment|words|point|feedback|tone))\s+(?:(?:way|far|a bit|a little|so|"
+            r"much)\s+)?"
+            r"(?:the wrong way|wrong|personally|too personally|out of context|too seriously|"
+            r"too hard|"
+            r"badly))"
+        ),
+        _MSG_MISREAD,
+    ),
+    Rule(
+        "blame_shift", "high",
+        rx(
+            r"\byou(?:'re| are| were| have been|'ve been| get| got| can be)\s+(?:being\s+)?"
+            r"(?:(?:way|far|a bit|a little|just|so|too|overly|really|pretty|quite|very|"
+            r"kind of)\s+)*"
+            r"(?:sensitive|oversensitive|emotional|defensive|touchy|thin-skinned|dramatic|fragile|"
+            r"difficult|negative|aggressive|hysterical|prickly)\b"
+            r"|\byou(?:'re| are| were)\s+(?:not listening|not hearing me|being unreasonable)\b"
+        ),
+        _MSG_LABEL,
+    ),
+    Rule(
+        "blame_shift", "high",
+        rx(
+            r"\byou\s+(?:made|forced|pushed|provoked|drove)\s+me\b|\byou started (?:it|this|that)\b"
+            r"|\byou\s+(?:always|never|constantly)\s+(?:listen|let|give|tell|do|follow|check|"
+            r"prepare|understand|take|interrupt|argue|push|question|complain|ignore|miss|read|"
+            r"respond|reply|show|come|get)\b"
+            r"|\byou\s+(?:didn't|did not|wouldn't|would not|don't|won't)\s+(?:listen|let me|"
+            r"tell me|"
+            r"warn me|give me|follow|prepare|read|check|do your|do the|send|respond|stop)\b"
+            r"|\byou\s+(?:kept|were|started|keep)\s+(?:interrupting|talking over|pushing|arguing|"
+            r"questioning|challenging|complaining|provoking)\b"
+            r"|\byou\s+(?:need|have|got)\s+to\s+(?:learn|stop|toughen|grow|get over|be less|"
+            r"be more|"
+            r"accept|calm)\b"
+            r"|\b(?:your|their|his|her|the team's)\s+(?:attitude|tone|behaviou?r|reaction|delivery|"
+            r"interruption|lateness|mistake|error|approach)\s+" + _PP
+            + r"(?:was|were)\s+(?:(?:really|so|just|"
+            r"also|a bit)\s+)*(?:not great|unprofessional|out of line|aggressive|disrespectful|"
+            r"a problem|part of (?:it|the problem)|rude|hostile|combative|uncalled for|"
+            r"inappropriate|"
+            r"defensive|the (?:problem|issue|trigger)|too [a-z]+)\b"
+            r"|\b(?:your|their|his|her)\s+(?:attitude|tone|behaviou?r|reaction|delivery|"
+            r"approach)\s+"
+            + _PP +
+            r"(?:didn't help|did not help|made (?:it|things) worse|started (?:it|this)|set me off|"
+            r"caused (?:it|this))\b"
+            r"|\b(?:it's|it is|it was|that's|that is|that was)\s+(?:(?:really|partly|also)\s+)?"
+            r"(?:your fault|on you)\b"
+            r"|\b(?:part|some|half|a lot) of (?:this|it|that|the blame) (?:is|was|lies|sits) "
+            r"(?:on|with|down to) you\b|\bon you too\b"
+            r"|\byou (?:also|too) (?:share|bear|carry) (?:some|part of the|your share of the) "
+            r"(?:blame|responsibility)\b"
+            r"|\b(?:nobody|no one)\s+(?:told|warned|informed|asked|showed)\s+me\b"
+            r"|\bbecause you\s+(?:kept|were|didn't|wouldn't|refused|ignored|interrupted|pushed|"
+            r"started|made|never|always|came in|walked in)\b"
+            r"|\b(?:they|the team|he|she)\s+(?:should(?:n't)? have|should've|never|wouldn't|"
+            r"didn't listen|weren't listening)\b"
+        ),
+        _MSG_BLAME,
+    ),
+    Rule(
+        # Advice aimed at them inside the leader's repair: "next time you could come to me".
+        "blame_shift", "high",
+        rx(
+            r"\b(?:next time|in future|in the future|going forward|from now on|maybe|"
+            r"perhaps)\s*,?\s+"
+            r"you\s+(?:could|should|might want to|need to|ought to|must|can)\b(?:\s+[a-z]+){0,2}"
+            r"|\bit would (?:help|be better|be easier|be good) if you\b(?:\s+[a-z]+){0,2}"
+            r"|\bi'd (?:appreciate|prefer) (?:it )?if you\s+(?:would|could|didn't|did not|don't)\b"
+            r"(?:\s+[a-z]+){0,2}"
+        ),
+        "Advice about what they should do turns your repair into their correction. "
+        "Keep this about your part.",
+    ),
+    Rule(
+        # Someone else as the subject of the error: "your team dropped the ball first".
+        "blame_shift", "high",
+        rx(
+            r"\b(?:you|your [a-z]+|they|their [a-z]+|the (?:team|other team|client|vendor|"
+            r"department)|people|he|she|someone else|others)\s+(?:(?:also|first|clearly|really|"
+            r"basically|kind of|sort of)\s+)?(?:dropped the ball|messed (?:it )?up|"
+            r"screwed (?:it )?up|"
+            r"made (?:a|the) mistake|got it wrong|started it|let (?:me|us|the team) down|"
+            r"failed to [a-z]+|forgot to [a-z]+|blew (?:it|the)|didn't do (?:their|your|his|"
+            r"her) part)\b"
+            r"|\byou knew\b[^.;!?\n]{0,40}?\b(?:and|but)\s+(?:still|yet|then)\b"
+            r"|\byou\s+(?:still\s+)?missed\s+(?:the|it|a|your)\s*(?:deadline|target|date|handover|"
+            r"meeting)?\b(?=[^.;!?\n]*\b(?:still|again|anyway)\b)|\bstill missed it\b"
+            r"|\b(?:that's|this is|it's)\s+what happens when\s+(?:you|people|they|someone|"
+            r"the team)\b"
+            r"|\byou\s+(?:didn't|did not|don't|weren't|were not)\s+(?:exactly|really|exactly)\s+"
+            r"(?:make (?:it|this|things) easy|help|helping|easy|innocent|blameless)\b"
+            r"|\byou\s+(?:put|left|placed|forced|pushed|backed)\s+me\s+(?:in|into)\s+(?:a|an|an)\s+"
+            r"(?:[a-z]+\s+)?(?:spot|position|situation|corner)\b"
+            r"|\b(?:when|if)\s+(?:people|you|they|someone)\s+(?:don't|didn't|won't|can't)\s+"
+            r"(?:read|listen|prepare|follow|check|do their)\b"
+        ),
+        _MSG_BLAME,
+    ),
+    Rule(
+        # "I reacted to your tone" makes their behaviour the cause; "I'm sorry for the way I
+        # reacted to your proposal" owns the reaction, so an apology before it cancels the rule.
+        "blame_shift", "high",
+        rx(
+            r"\bi\s+(?:was\s+)?(?:only\s+|just\s+|simply\s+)?(?:reacted|reacting|responded|"
+            r"responding)\s+to\s+(?:your|their|his|her|the team's)\b(?:\s+[a-z]+)?"
+        ),
+        _MSG_BLAME,
+        _unless_apologised,
+    ),
+    Rule(
+        "blame_shift", "high",
+        rx(
+            r"\b(?:it|this|that)\s+(?:takes|took)\s+two\b"
+            r"|\bwe\s+both\s+(?:said|got|lost|made|were|did|played|contributed|share|had|messed|"
+            r"overreacted|crossed)\b"
+            r"|\bboth of us\s+(?:were|got|said|made|lost|played|share|contributed)\b"
+            r"|\byou\s+(?:also|too)\s+(?:played|had)\s+(?:a|your)\s+(?:part|role)\b"
+            r"|\bon both sides\b"
+        ),
+        _MSG_SHARED,
+    ),
+)

@@ -1,0 +1,179 @@
+"""Minimizing: the harm shrunk, laughed off or hurried past.
+
+"It was only one comment" shrinks the harm; "it was only after the meeting that I saw it"
+does not. "You're overreacting" dismisses their reaction; "I overreacted" owns the leader's.
+"Let's move on" hurries past; "we can move on to the budget" changes topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.guardrails.base import Rule, rx
+from assistant.guardrails.text import Doc
+from assistant.schemas import Severity
+
+_MSG_SHRINK = (
+    "This shrinks the harm. Let them decide how big it was; your job is to name it."
+)
+_MSG_JOKE = (
+    "Calling it a joke asks them to laugh off the impact. Own what you said."
+)
+_MSG_MOVE_ON = (
+    "Hurrying past it ends the conversation before they've been heard. Leave room for them."
+)
+_MSG_REACTION = (
+    "This treats their reaction as the problem. Their response tells you how it landed."
+)
+
+
+_PAST_ACT = rx(
+    r"^i\s+[a-z ]*?\b(?:[a-z]+ed|cut|said|spoke|told|made|gave|took|let|put|sent|wrote|did|"
+    r"went|got|brought|asked|raised|mentioned|commented|pointed|corrected)\b"
+)
+
+
+def _shrunk_act(doc: Doc, m: re.Match[str], severity: Severity) -> Severity | None:
+    """ "I barely raised my voice" shrinks an act; "I only have one request" is no act at all."""
+    return severity if _PAST_ACT.match(m.group()) else None
+
+
+def _not_self_subject(doc: Doc, m: re.Match[str], severity: Severity) -> Severity | None:
+    """ "I overreacted" owns the act; "you're overreacting" dismisses theirs."""
+    prefix = doc.clause_prefix(m.start())
+    pronouns = re.findall(r"\b(i|i'm|i've|i'd|you|you're|you've|they|they're|he|she|we)\b", prefix)
+    if pronouns and pronouns[-1].startswith("i"):
+        return None
+    if not pronouns and m.group().startswith(("i ", "i'")):
+        return None
+    return severity
+
+
+MINIMIZING_RULES: tuple[Rule, ...] = (
+    Rule(
+        "minimizing", "high",
+        rx(
+            r"\b(?:no|not a|not such a|isn't a|wasn't a|not that big a|not really a|"
+            r"not a really)\s+"
+            r"(?:big|huge|massive|major)\s+deal\b|\bno biggie\b"
+            r"|\bnothing (?:serious|major|to worry about|personal|dramatic)\b"
+            r"|\b(?:it|that|this|my [a-z]+|what i said)(?:\s+was|\s+is|'s)?\s*(?:n't|not|wasn't|"
+            r"isn't)\s+(?:really\s+|even\s+)?(?:that|so|all that|very|particularly)\s+(?:bad|"
+            r"serious|"
+            r"harsh|big|important|terrible|awful|severe|dramatic|personal)\b"
+            r"|\b(?:it|that|this)(?:\s+was|\s+is|'s)\s+(?:just\s+|only\s+|merely\s+)?(?:nothing|"
+            r"(?:a\s+)?(?:tiny|small|minor|little)\s+(?:thing|remark|comment|slip|moment|issue|"
+            r"hiccup|"
+            r"misstep|blip|detail))\b"
+            r"|\b(?:it|that|this)(?:\s+was|\s+is|'s)\s+only\s+"
+            r"(?!a (?:matter|question) of)(?:a|one|two|three|a few|a couple|"
+            r"five|ten|[0-9]+)\b(?:\s+[a-z]+)?"
+            r"|\bno harm(?: done|,? no foul)\b|\bwater under the bridge\b"
+            r"|\b(?:it|that)(?:'s| is| was)\s+(?:all\s+)?in the past\b"
+            r"|\b(?:hardly|barely|not even)\s+(?:worth|a big|anything|an issue|a problem|matters?|"
+            r"registered)\b|\bnot worth (?:talking|discussing|mentioning|worrying|dwelling|"
+            r"making|a conversation)\b"
+            r"|\bmountain out of (?:a )?molehill\b|\bstorm in a teacup\b"
+            r"|\b(?:nobody|no one|none of the others|nobody else)\s+(?:else\s+)?(?:seemed|was|were|"
+            r"got|minded|complained|noticed|had a problem|took it)\b"
+            r"|\beveryone else\s+(?:was fine|seemed fine|laughed|got it|understood|took it fine)\b"
+            r"|\b(?:it|that|this)(?:\s+was|\s+is|'s)\s+(?:just\s+|only\s+)?one\s+(?:(?:bad|small|"
+            r"little|tiny|brief|off)\s+)?(?:moment|comment|remark|slip|line|thing|mistake|sentence|"
+            r"word|meeting|email)\b"
+            r"|\botherwise (?:good|great|fine|productive|positive|solid) (?:meeting|conversation|"
+            r"call|review|day|week)\b"
+            r"|\b(?:felt|seemed|sounded|looked|came across)\s+(?:a lot\s+|much\s+|far\s+)?worse "
+            r"than it (?:actually |really )?(?:was|is|meant)\b"
+            r"|\b(?:bigger|worse|more serious) than it (?:needs|has) to be\b"
+        ),
+        _MSG_SHRINK,
+    ),
+    Rule(
+        # An owned act shrunk by an adverb: "I barely raised my voice", "I only asked".
+        "minimizing", "high",
+        rx(
+            r"\bi\s+(?:barely|hardly|only|merely|simply|only slightly|only briefly|"
+            r"just slightly)\s+"
+            r"(?!realized|realised|noticed|learned|learnt|found|heard|saw|meant|wanted|have|had|"
+            r"know|knew|want|need|needed|hope|think|thought|felt|feel|just|recently|later|now|"
+            r"then)[a-z]+(?:ed)?\b(?:\s+[a-z]+){0,2}"
+        ),
+        _MSG_SHRINK, _shrunk_act,
+    ),
+    Rule(
+        # Normalising: "everyone gets a bit snappy before a launch".
+        "minimizing", "high",
+        rx(
+            r"\b(?:everyone|everybody|we all|all of us|anyone|people|managers|leaders|we)\s+"
+            r"(?:(?:sometimes|all|occasionally|tends? to)\s+)?"
+            r"(?:gets?|got|can get|goes|go)\s+(?:(?:a bit|a little|pretty|kind of|sort of|too)\s+)?"
+            r"(?:snappy|short|tense|heated|stressed|cranky|grumpy|frustrated|irritable|testy|"
+            r"worked up|sharp|carried away|emotional)\b"
+            r"|\b(?:everyone|everybody|we all|all of us|anyone)\s+(?:has|have)\s+(?:their\s+|"
+            r"our\s+)?"
+            r"(?:bad|off|rough) (?:days|moments)\b"
+            r"|\b(?:everyone|everybody|we all|all of us)\s+(?:makes?|made)\s+mistakes\b"
+            r"|\b(?:everyone|everybody|we all|all of us)\s+(?:slips? up|loses? (?:it|their|our))\b"
+            r"|\bit's (?:only|just) human\b"
+        ),
+        "Saying everyone does it spreads the act so thin nobody owns it. Stay with your part.",
+    ),
+    Rule(
+        "minimizing", "high",
+        rx(
+            r"\b(?:it|that|this)(?:\s+was|\s+is|'s)\s+(?:just\s+|only\s+)?(?:a bit of\s+)?"
+            r"(?:banter|fun|teasing|ribbing|a laugh|humou?r|a bit of fun)\b"
+            r"|\bforget (?:this|it|that) (?:ever )?happened\b"
+        ),
+        _MSG_JOKE,
+    ),
+    Rule(
+        "minimizing", "high",
+        rx(
+            r"\b(?:just|only|merely)\s+(?:joking|kidding|teasing|messing (?:around|about)|"
+            r"having (?:a laugh|fun)|banter|a joke|a figure of speech|an expression|a throwaway|"
+            r"one comment|a comment|a quick (?:email|comment|note)|words|business|"
+            r"how (?:i|we) talk)\b"
+            r"|\b(?:it|that|this)(?:\s+was|\s+is|'s)\s+(?:just\s+|only\s+)?(?:a joke|banter|"
+            r"a throwaway (?:comment|line|remark))\b"
+        ),
+        _MSG_JOKE,
+    ),
+    Rule(
+        "minimizing", "high",
+        rx(
+            r"\blet's\s+(?:just\s+)?(?:move on|move past (?:it|this|that)|forget (?:about )?"
+            r"(?:it|this|that)|put (?:it|this|that) behind us|not dwell|drop it|leave it (?:there|"
+            r"at that|behind us)|draw a line under (?:it|this|that)|close the book on (?:it|this|"
+            r"that)|"
+            r"turn the page|wipe the slate clean)\b(?!\s+to\b)"
+            r"|\b(?:no need|there's no need|don't need) to\s+(?:dwell|make (?:a|this) (?:big )?"
+            r"(?:thing|fuss|deal))\b"
+            r"|\b(?:don't|let's not|no need to)\s+make\s+(?:a\s+|this\s+)?(?:big\s+)?(?:thing|deal|"
+            r"fuss)\s+(?:of|out of|about)\b"
+            r"|\bi'd rather (?:just )?forget (?:about )?(?:it|this|that)\b"
+            r"|\b(?:these things|things like this|things like that) happen\b"
+            r"|\b(?:stuff|it|these things) happens\b(?!\s+(?:when|if|again|next))"
+            r"|\bhappens to (?:everyone|the best of us|all of us)\b|\bpart of the job\b"
+            r"|\b(?:that's|it's|it is|that is)\s+just\s+(?:business|work|how (?:it|things|"
+            r"meetings) "
+            r"(?:go|goes|are|work))\b"
+        ),
+        _MSG_MOVE_ON,
+    ),
+    Rule(
+        "minimizing", "high",
+        rx(
+            r"\boverreact(?:ing|ed|s)?\b"
+            r"|\b(?:making|make|made)\s+(?:(?:a lot|far|way|much|so much|too much)\s+)?"
+            r"(?:more|too much|a (?:big )?deal|a mountain|a thing)\s+(?:of|out of)\s+"
+            r"(?:this|it|that|nothing)\b"
+            r"|\b(?:more|bigger) than it (?:deserves|warrants|needs|was)\b"
+            r"|\breading too much into\b|\bblow(?:ing)? (?:it|this|things|that) out of proportion\b"
+            r"|\bdon't take (?:it|this|that) (?:personally|to heart|so hard|too seriously)\b"
+            r"|\btry not to take (?:it|this|that) personally\b"
+            r"|\b(?:get|getting) over it\b|\bshake it off\b|\btoughen up\b|\blighten up\b"
+        ),
+        _MSG_REACTION, _not_self_subject,
+    ),
+)

@@ -1,0 +1,122 @@
+"""Rescuing: erasing expectations or taking work away to make the discomfort disappear.
+
+A leader can repair the relationship and hold the standard at once. These checks look for the
+leader withdrawing a work expectation (deadline, feedback, target, standard, review) or taking
+the work over, as the way to end the awkwardness. Refusals ("I'm not taking back the
+feedback") pass, because the clause disowns the move.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.guardrails.base import Rule, rx
+from assistant.guardrails.text import Doc
+from assistant.schemas import Severity
+
+# Work expectations a repair should not quietly erase.
+_WORK = (
+    r"(?:deadlines?|timelines?|due date|report|reports|project|projects|feedback|review|reviews|"
+    r"targets?|goals?|numbers|standards?|bar|quality bar|expectations?|requirements?|analysis|"
+    r"slides|deck|presentation|proposal|task|tasks|work|deliverables?|comments|notes|"
+    r"quarterly numbers|okrs?|kpis?|metrics|estimates?|plan|draft|rewrite|revisions?|fix|fixes|"
+    r"launch|release|date|code reviews?|on-?call|rota|client work|account|handover|write-?ups?|"
+    r"summary|summaries|minutes|documentation|docs|tests|testing|prep|preparation|retro)"
+)
+
+_MSG_ERASE = (
+    "This removes the expectation to end the discomfort. You can repair the relationship "
+    "and keep the standard."
+)
+_MSG_TAKE_OVER = (
+    "Taking the work away can read as a verdict on them. Repair the moment; keep their role."
+)
+
+_LICENSED = re.compile(r"(?:\b(?:please|you can|you could|feel free to|go ahead and|just)\s*)$")
+
+
+def _imperative(doc: Doc, m: re.Match[str], severity: Severity) -> Severity | None:
+    """ "Forget the feedback" is an instruction; "I won't forget the feedback" is not."""
+    clause = doc.clause_at(m.start())
+    if m.start() <= clause.core or _LICENSED.search(doc.clause_prefix(m.start())):
+        return severity
+    return None
+
+
+RESCUING_RULES: tuple[Rule, ...] = (
+    Rule(
+        "rescuing", "high",
+        rx(
+            r"\byou\s+(?:don't|do not|won't|no longer)\s+(?:have|need)\s+to\s+(?:worry about|think "
+            r"about|finish|meet|do|redo|fix|hit|deliver|submit|complete|bother with)\s+"
+            r"(?:the|that|your|this|my|any|those|these)\s+(?:[a-z]+\s+)?" + _WORK + r"\b"
+            r"(?:\s+(?:anymore|any more|at all))?"
+            r"|\b(?:don't|do not|no need to)\s+(?:worry|stress|bother)\s+(?:about|"
+            r"with)\s+(?:the\s+|that\s+|"
+            r"your\s+|this\s+|my\s+|hitting\s+the\s+|meeting\s+the\s+|finishing\s+the\s+)?"
+            r"(?:[a-z]+\s+)?" + _WORK + r"\b"
+            r"|\bno need to\s+(?:finish|redo|fix|revise|meet|hit|complete|deliver|submit|do)\s+"
+            r"(?:the|that|it|this|your|any)\b(?:\s+" + _WORK + r")?"
+        ),
+        _MSG_ERASE,
+    ),
+    Rule(
+        "rescuing", "high",
+        rx(
+            r"\b(?:forget|ignore|disregard)\s+(?:about\s+)?what i (?:said|wrote|asked)\b"
+            r"|\b(?:forget|ignore|disregard|scrap|bin)\s+(?:about\s+)?(?:the|my|that|"
+            r"those|all|what i said about the|everything i said about the)\s+(?:[a-z]+\s+)?"
+            + _WORK + r"\b"
+        ),
+        _MSG_ERASE, _imperative,
+    ),
+    Rule(
+        "rescuing", "high",
+        rx(
+            r"\bconsider\s+(?:the|my|that|this|your)\s+(?:[a-z]+\s+)?" + _WORK + r"\s+"
+            r"(?:withdrawn|cancell?ed|void|dropped|scrapped|gone|forgotten|done)\b"
+            r"|\bi\s+(?:take|'ll take|will take|am taking|'m taking)\s+back\s+(?:the|my|all|"
+            r"everything|what i said)\b(?:\s+[a-z]+){0,4}"
+            r"|\b(?:the|your|this|that|our)\s+(?:[a-z]+\s+)?" + _WORK + r"\s+(?:doesn't|don't|"
+            r"does not|do not|didn't|no longer)\s+(?:really\s+|actually\s+)?matters?\b"
+            r"|\b(?:i(?:'ll| will)|we(?:'ll| will| can)|let's|you can)\s+(?:just\s+)?(?:drop|lower|"
+            r"waive|cancel|remove|scrap|loosen|relax|skip|forget|ignore|bin|shelve|park|pause|"
+            r"postpone|put off|put on hold|push back|suspend)\s+(?:the|my|that|your|"
+            r"this|our)\s+(?:[a-z]+\s+)?" + _WORK + r"\b(?:\s+entirely)?"
+            r"|\byou're off the hook\b(?:\s+for\s+(?:the\s+)?(?:[a-z]+\s+)?" + _WORK + r")?"
+            r"|\b(?:take|have)\s+as long as you (?:want|like|need)\s+(?:on|with|for)\s+(?:the|that|"
+            r"your|this)\s+" + _WORK + r"\b"
+            r"|\bthere's no (?:deadline|rush at all|expectation)\b"
+            r"|\b(?:push|delay|move|postpone|hold|pause|extend|put off|shelve)\s+(?:back\s+)?"
+            r"(?:the|your|that|this|our)\s+(?:[a-z]+\s+)?" + _WORK + r"\b[^.;!?\n]{0,30}?"
+            r"\b(?:until|till|whenever|for as long as)\s+you\b"
+            r"|\bno more\s+(?:[a-z]+\s+)?" + _WORK + r"\s+for you\b"
+        ),
+        _MSG_ERASE,
+    ),
+    Rule(
+        "rescuing", "medium",
+        rx(
+            r"\bi(?:'ll| will| can|'m going to| am going to)\s+(?:just\s+)?take\s+(?:that|the|this|"
+            r"it|your)\s*(?:[a-z]+\s+)?(?:" + _WORK + r"\s+)?off your plate\b"
+            r"|\bi(?:'ll| will| can|'m going to| am going to)\s+(?:just\s+)?(?:do|finish|handle|"
+            r"redo|"
+            r"write|fix|present|rewrite|sort|take over)\s+(?:it|that|this|the|your)\b"
+            r"(?:\s+[a-z]+){0,2}?\s+(?:myself|for you|instead)\b"
+            r"|\bi(?:'ll| will|'m going to| am going to)\s+take over\s+(?:the|your|that|this)\s+"
+            r"(?:[a-z]+\s+)?" + _WORK + r"\b"
+            r"|\bi(?:'ll| will)\s+(?:sort|handle|deal with)\s+it\b(?=[^.!?]*\bno need\b)"
+            r"|\bso you don't have to\b"
+            r"|\bso (?:that )?you (?:can|could) (?:breathe|relax|rest|recover|take it easy|"
+            r"have a (?:break|breather))\b"
+            r"|\boff your plate\b"
+            r"|\bso (?:that )?you (?:don't|won't|do not|will not) (?:feel|"
+            r"have to feel) (?:pressured|"
+            r"stressed|under pressure|bad|rushed|overwhelmed)\b"
+            r"|\bi(?:'ve| have|'ll| will)?\s+(?:already\s+)?(?:moved|reassigned|handed|passed|"
+            r"shifted|"
+            r"given)\s+(?:the|your|that|this)\s+(?:[a-z]+\s+)?" + _WORK + r"\s+(?:over\s+)?to\b"
+        ),
+        _MSG_TAKE_OVER,
+    ),
+)
