@@ -1,0 +1,177 @@
+"""The `repair-assistant` command: thin argument handling around the service.
+
+Heavy libraries (llama_cpp, chromadb, gradio) are imported inside the commands that need
+them, so `check` stays a fast linter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from assistant.errors import AssistantError, DraftError
+
+log = logging.getLogger("assistant")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+DRAFT_KEYS = ("own", "acknowledge", "commit", "message", "findings", "sources", "model", "timings")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one sentence and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"repair-assistant: {message[0].upper() + message[1:]}.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="repair-assistant", description="Draft a repair after a rupture at work, fully offline.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    serve = sub.add_parser("serve", help="start the app in the browser (the default)")
+    serve.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=None, help="port (default 7860, or the next free one)")
+    serve.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
+    serve.add_argument("--ephemeral", action="store_true", help="keep nothing on disk")
+
+    draft = sub.add_parser("draft", help="draft a repair for an incident")
+    draft.add_argument("text", help="what happened, or - to read it from stdin")
+    draft.add_argument("--json", action="store_true", help="print the result as JSON")
+    draft.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
+    draft.add_argument("--seed", type=int, default=0, help="sampling seed (same seed, same draft)")
+    draft.add_argument("--ephemeral", action="store_true", help="keep nothing on disk")
+
+    check = sub.add_parser("check", help="lint a draft for non-apologies and other traps")
+    check.add_argument("file", nargs="?", default=None, help="a file, or - for stdin (the default)")
+    check.add_argument("--section", choices=["own", "acknowledge", "commit"], default=None)
+    fmt = check.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true")
+    fmt.add_argument("--jsonl", action="store_true", help="one text per stdin line, one JSON object per line")
+
+    retrieve = sub.add_parser("retrieve", help="show the knowledge passages for an incident")
+    retrieve.add_argument("text", nargs="?", default=None, help="the incident, or - for stdin")
+    retrieve.add_argument("-k", type=int, default=4, help="how many passages (default 4)")
+    rfmt = retrieve.add_mutually_exclusive_group()
+    rfmt.add_argument("--json", action="store_true")
+    rfmt.add_argument("--jsonl", action="store_true", help="one incident per stdin line")
+    return parser
+
+
+def _settings():
+    from pydantic import ValidationError
+
+    from assistant.config import Settings
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first.get("loc", ())) or "a setting"
+        raise AssistantError(f"The setting REPAIR_{field.upper()} is invalid: {first.get('msg', 'bad value')}.") from exc
+
+
+def _read_text(arg: str | None, stdin: TextIO) -> str:
+    return stdin.read() if arg in (None, "-") else arg
+
+
+def _print_draft(result, out: TextIO) -> None:
+    width = 12
+    for name in ("own", "acknowledge", "commit"):
+        out.write(f"{name.capitalize() + ':':<{width}} {getattr(result, name)}\n")
+    out.write("\nMessage\n-------\n" + result.message + "\n")
+    if result.sources:
+        out.write("\nGrounded on: " + "; ".join(f"{s.title} ({s.score:.2f})" for s in result.sources) + "\n")
+    if result.findings:
+        out.write("\nStill flagged:\n")
+        for f in result.findings:
+            out.write(f"  [{f.severity}] {f.category} in {f.section}: \"{f.text}\" — {f.message}\n")
+    total = result.timings.get("total_s", 0.0)
+    out.write(f"\n(model: {result.model}; {total:.1f} s)\n")
+
+
+def _cmd_draft(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
+    from assistant.schemas import DraftRequest
+    from assistant.text_input import validate_incident
+
+    settings = _settings()
+    # Refuse bad input before spending seconds loading a model.
+    incident = validate_incident(_read_text(args.text, stdin), settings.max_incident_chars)
+    from assistant.app_factory import build_service
+
+    service = build_service(settings, model_flag=args.model)
+    result = service.draft(DraftRequest(incident=incident, seed=args.seed))
+    if args.json:
+        stdout.write(json.dumps(result.model_dump(mode="json", include=set(DRAFT_KEYS)), ensure_ascii=False) + "\n")
+    else:
+        _print_draft(result, stdout)
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, stdin: TextIO) -> int:
+    from assistant.check_command import run_check
+
+    return run_check(args.file, args.section, args.json, args.jsonl, stdin, stdout, stderr)
+
+
+def _cmd_retrieve(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
+    from assistant.app_factory import build_retriever
+    from assistant.text_input import validate_incident
+
+    settings = _settings()
+    if args.k < 1:
+        raise AssistantError("-k must be at least 1.")
+    texts = [line for line in stdin] if args.jsonl else [_read_text(args.text, stdin)]
+    texts = [validate_incident(text, settings.max_incident_chars) for text in texts if not args.jsonl or text.strip()]
+    retriever = build_retriever(settings)
+    for text in texts:
+        passages = retriever.retrieve(text, args.k)
+        if args.json or args.jsonl:
+            stdout.write(json.dumps({"passages": [p.model_dump(mode="json") for p in passages]}, ensure_ascii=False) + "\n")
+            stdout.flush()
+        else:
+            for p in passages:
+                stdout.write(f"{p.score:.3f}  {p.id}  ({p.stage}; {', '.join(p.situations)})\n       {p.title}\n")
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from assistant.server import serve
+
+    return serve(_settings(), host=args.host, port=args.port, model_flag=args.model, ephemeral=args.ephemeral)
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None,
+         stdin: TextIO | None = None) -> int:
+    stdout, stderr, stdin = stdout or sys.stdout, stderr or sys.stderr, stdin or sys.stdin
+    args = build_parser().parse_args(list(argv) if argv is not None else None)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    from assistant.privacy import apply_offline_env
+
+    apply_offline_env()
+    command = args.command or "serve"
+    if command == "serve" and args.command is None:
+        args = build_parser().parse_args(["serve"])
+    try:
+        if command == "draft":
+            return _cmd_draft(args, stdout, stdin)
+        if command == "check":
+            return _cmd_check(args, stdout, stderr, stdin)
+        if command == "retrieve":
+            return _cmd_retrieve(args, stdout, stdin)
+        return _cmd_serve(args)
+    except DraftError as exc:
+        stderr.write(f"{exc}\n")
+        return EXIT_FINDINGS
+    except AssistantError as exc:
+        stderr.write(f"{exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        stderr.write("Stopped.\n")
+        return 130

@@ -1,0 +1,194 @@
+"""The one object that owns the flow: validate → retrieve → draft → guardrails → result.
+
+It knows nothing of Gradio or argparse; the UI and the CLI are thin callers.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+from assistant.drafting import DraftOutcome, Drafter, DraftSettings, Partial
+from assistant.guardrails import check_draft
+from assistant.message import assemble_message
+from assistant.prompt_builder import Case
+from assistant.protocols import Retriever, TextModel
+from assistant.schemas import SECTIONS, DraftRequest, DraftResult, Finding, Passage, RepairDraft, Source
+from assistant.errors import InputError
+from assistant.text_input import clean_text, validate_incident
+
+log = logging.getLogger(__name__)
+
+Checker = Callable[[RepairDraft], list[Finding]]
+
+
+@dataclass
+class DraftUpdate:
+    """One step of a streamed draft: partial sections, a status line, or the final result."""
+
+    sections: dict[str, str]
+    status: str
+    result: DraftResult | None = None
+
+
+def _high_sections(findings: list[Finding]) -> list[str]:
+    return [name for name in SECTIONS if any(f.section == name and f.severity == "high" for f in findings)]
+
+
+def _high_count(findings: list[Finding], section: str) -> int:
+    return sum(1 for f in findings if f.section == section and f.severity == "high")
+
+
+class RepairService:
+    """Drafts grounded, checked repairs with one local model."""
+
+    def __init__(
+        self,
+        model: TextModel,
+        *,
+        retriever: Retriever | None = None,
+        checker: Checker = check_draft,
+        max_incident_chars: int = 8000,
+        top_k: int = 4,
+        max_revisions: int = 2,
+        draft_settings: DraftSettings | None = None,
+    ) -> None:
+        self.model = model
+        self.retriever = retriever
+        self.checker = checker
+        self.max_incident_chars = max_incident_chars
+        self.top_k = top_k
+        self.max_revisions = max_revisions
+        self.drafter = Drafter(model, draft_settings)
+
+    # -- grounding -------------------------------------------------------------------
+    def ground(self, incident: str) -> list[Passage]:
+        if self.retriever is None:
+            return []
+        return list(self.retriever.retrieve(incident, self.top_k))
+
+    def build_case(self, request: DraftRequest, passages: list[Passage]) -> Case:
+        example_lines: list[str] = []
+        for passage in passages:
+            if passage.example_lines and len(example_lines) < 2:
+                example_lines.append(passage.example_lines[0])
+        notes = {key: clean_text(value) for key, value in request.notes.items() if value and value.strip()}
+        return Case(
+            incident=request.incident,
+            person=clean_text(request.person),
+            guidance_lines=[passage.title for passage in passages],
+            example_lines=example_lines,
+            notes=notes,
+        )
+
+    # -- checking --------------------------------------------------------------------
+    def check(self, draft: RepairDraft) -> list[Finding]:
+        """Guardrails only: instant, no model call (used after a direct edit)."""
+        return self.checker(draft)
+
+    def _revise_flagged(
+        self, case: Case, draft: RepairDraft, seed: int, cancel: threading.Event | None
+    ) -> tuple[RepairDraft, list[Finding], int]:
+        """Regenerate sections with high findings, feeding the findings back; bounded."""
+        findings = self.checker(draft)
+        rounds = 0
+        for rounds in range(1, self.max_revisions + 1):
+            flagged = _high_sections(findings)
+            if not flagged:
+                return draft, findings, rounds - 1
+            for section in flagged:
+                feedback = [f.message for f in findings if f.section == section and f.severity == "high"]
+                value, _ = self.drafter.regenerate_section(
+                    replace(case, feedback=feedback), draft, section, seed=seed + rounds * 31, cancel=cancel
+                )
+                candidate = draft.model_copy(update={section: value})
+                candidate_findings = self.checker(candidate)
+                if _high_count(candidate_findings, section) < _high_count(findings, section):
+                    draft, findings = candidate, candidate_findings
+        return draft, findings, rounds
+
+    # -- reflecting -----------------------------------------------------------------
+    def reflect(self, incident: str, *, seed: int = 0, cancel: threading.Event | None = None) -> dict[str, str]:
+        """Model-suggested answers to the reflection questions (the leader edits them)."""
+        from assistant.reflection import prefill
+
+        return prefill(self.model, validate_incident(incident, self.max_incident_chars), seed=seed, cancel=cancel)
+
+    # -- drafting --------------------------------------------------------------------
+    def draft_stream(self, request: DraftRequest, cancel: threading.Event | None = None) -> Iterator[DraftUpdate]:
+        """Stream a draft; the last update carries the result. Raises typed AssistantErrors."""
+        return self._run(request, cancel, None)
+
+    def revise_stream(
+        self,
+        request: DraftRequest,
+        current: RepairDraft,
+        instruction: str,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[DraftUpdate]:
+        """Rewrite `current` following an instruction such as "shorter" or "for Slack"."""
+        instruction = clean_text(instruction)[:200]
+        if not instruction:
+            raise InputError("Say how to revise the draft, for example \"shorter\" or \"warmer\".")
+        return self._run(request, cancel, (current, instruction))
+
+    def _run(
+        self, request: DraftRequest, cancel: threading.Event | None, revise: tuple[RepairDraft, str] | None
+    ) -> Iterator[DraftUpdate]:
+        started = time.perf_counter()
+        incident = validate_incident(request.incident, self.max_incident_chars)
+        request = request.model_copy(update={"incident": incident})
+        return self._generate(request, cancel, revise, started)
+
+    def _generate(
+        self,
+        request: DraftRequest,
+        cancel: threading.Event | None,
+        revise: tuple[RepairDraft, str] | None,
+        started: float,
+    ) -> Iterator[DraftUpdate]:
+        incident = request.incident
+        yield DraftUpdate({}, "Finding the principles that fit…")
+        t0 = time.perf_counter()
+        passages = self.ground(incident)
+        retrieve_ms = (time.perf_counter() - t0) * 1000
+        case = self.build_case(request, passages)
+        yield DraftUpdate({}, "Revising…" if revise else "Drafting…")
+        outcome: DraftOutcome | None = None
+        for item in self.drafter.stream(case, seed=request.seed, cancel=cancel, revise=revise):
+            if isinstance(item, Partial):
+                yield DraftUpdate(item.sections, "Revising…" if revise else "Drafting…")
+            else:
+                outcome = item
+        assert outcome is not None  # Drafter.stream either yields an outcome or raises
+        yield DraftUpdate(outcome.draft.model_dump(), "Checking the draft…")
+        draft, findings, rounds = self._revise_flagged(case, outcome.draft, request.seed, cancel)
+        timings = dict(outcome.timings)
+        timings.update(
+            retrieve_ms=round(retrieve_ms, 2),
+            attempts=float(outcome.attempts),
+            grammar_fallback=1.0 if outcome.path == "grammar" else 0.0,
+            revision_rounds=float(rounds),
+            total_s=round(time.perf_counter() - started, 4),
+        )
+        result = DraftResult(
+            **draft.model_dump(),
+            message=assemble_message(draft, request.person, request.delivery),
+            findings=findings,
+            sources=[Source(id=p.id, title=p.title, score=round(p.score, 4)) for p in passages],
+            model=self.model.info.name,
+            timings=timings,
+            path=outcome.path,
+            attempts=outcome.attempts,
+        )
+        yield DraftUpdate(draft.model_dump(), "Done.", result)
+
+    def draft(self, request: DraftRequest, cancel: threading.Event | None = None) -> DraftResult:
+        result: DraftResult | None = None
+        for update in self.draft_stream(request, cancel):
+            result = update.result or result
+        assert result is not None
+        return result

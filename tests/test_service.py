@@ -1,0 +1,92 @@
+"""The service's flow with a fake model: grounding, guardrail-driven revision, results."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.errors import InputError
+from assistant.knowledge import load_knowledge
+from assistant.retrieval import BlendedRetriever
+from assistant.schemas import DraftRequest, RepairDraft
+from assistant.service import RepairService
+from tests.fakes import FakeModel
+
+VAGUE = (
+    " I cut you off twice in the planning meeting.\n"
+    "ACKNOWLEDGE: You did not get to finish your point in front of the team.\n"
+    "COMMIT: I'll do better.\n"
+)
+CONCRETE = " At Thursday's planning meeting I will let you finish before I speak.\n"
+
+
+def _retriever() -> BlendedRetriever:
+    docs = load_knowledge()
+    return BlendedRetriever(docs, lambda text: {doc.id: 0.2 for doc in docs})
+
+
+def test_draft_is_grounded_and_lists_sources() -> None:
+    model = FakeModel()
+    service = RepairService(model, retriever=_retriever())
+    result = service.draft(DraftRequest(incident="I cut Priya off twice in the meeting.", person="Priya"))
+    assert result.sources and "interrupting" in " ".join(s.id for s in result.sources) or result.sources
+    titles = [s.title for s in result.sources]
+    prompt = model.prompts[0]
+    assert titles[0] in prompt  # the retrieved principles are in the prompt
+    assert "PERSON: Priya" in prompt
+    assert result.message.startswith("Hi Priya,")
+
+
+def test_high_finding_triggers_a_bounded_regeneration_of_that_section() -> None:
+    model = FakeModel([VAGUE, CONCRETE])
+    result = RepairService(model).draft(DraftRequest(incident="I cut Priya off twice."))
+    assert result.commit == "At Thursday's planning meeting I will let you finish before I speak."
+    assert not [f for f in result.findings if f.severity == "high"]
+    assert result.timings["revision_rounds"] >= 1
+    # Only the commit was regenerated, with the finding's message fed back.
+    regen_prompt = model.prompts[1]
+    assert regen_prompt.endswith("COMMIT:") and "Avoid this:" in regen_prompt
+    assert "I cut you off twice in the planning meeting." in regen_prompt
+
+
+def test_unfixable_draft_is_returned_flagged_not_silently() -> None:
+    model = FakeModel([VAGUE], default=" I'll do better.\n")
+    service = RepairService(model, max_revisions=2)
+    result = service.draft(DraftRequest(incident="I cut Priya off twice."))
+    assert result.commit == "I'll do better."
+    high = [f for f in result.findings if f.severity == "high"]
+    assert high and high[0].category == "vague_commitment" and high[0].section == "commit"
+    assert len(model.calls) <= 1 + 2 * 2  # draft + bounded regenerations (each may use the grammar once)
+
+
+def test_direct_edit_is_rechecked_without_a_model_call() -> None:
+    model = FakeModel()
+    service = RepairService(model)
+    findings = service.check(RepairDraft(own="I cut you off.", acknowledge="You lost the floor.", commit="I'll do better."))
+    assert [f.category for f in findings if f.section == "commit"] == ["vague_commitment"]
+    assert model.calls == []
+
+
+def test_reflection_answers_reach_the_prompt() -> None:
+    model = FakeModel()
+    notes = {"what_i_did": "I said your plan was naive.", "want_different": "Ask questions first."}
+    RepairService(model).draft(DraftRequest(incident="Planning went badly.", notes=notes))
+    assert "WHAT I DID: I said your plan was naive." in model.prompts[0]
+    assert "WHAT I WANT TO BE DIFFERENT: Ask questions first." in model.prompts[0]
+
+
+@pytest.mark.parametrize("incident", ["", "  \n ", "x" * 20_000])
+def test_bad_input_raises_before_any_model_call(incident: str) -> None:
+    model = FakeModel()
+    with pytest.raises(InputError):
+        RepairService(model).draft_stream(DraftRequest(incident=incident))
+    assert model.calls == []
+
+
+def test_revision_streams_and_checks() -> None:
+    model = FakeModel()
+    service = RepairService(model)
+    current = RepairDraft(own="I cut you off.", acknowledge="You lost the floor.", commit="Next standup I wait.")
+    updates = list(service.revise_stream(DraftRequest(incident="I cut Priya off."), current, "shorter"))
+    assert updates[-1].result is not None and "REVISE: shorter" in model.prompts[0]
+    with pytest.raises(InputError):
+        service.revise_stream(DraftRequest(incident="I cut Priya off."), current, "   ")
