@@ -7,6 +7,7 @@ call these and stay thin.
 from __future__ import annotations
 
 import logging
+import os
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -67,11 +68,39 @@ def build_retriever(
     return BlendedRetriever(docs, _QueryCache(index.similarities))
 
 
-def build_service(settings: Settings, model_flag: Path | None = None, progress: Progress | None = None):
-    """Load the drafting model and the retriever, and return the service."""
+def build_model(
+    settings: Settings,
+    model_flag: Path | None = None,
+    *,
+    backend: str = "local",
+    base_url: str | None = None,
+    api_model: str | None = None,
+):
+    """The drafting model: a local GGUF, or the organisation's OpenAI-compatible server."""
+    if backend == "openai":
+        from assistant.remote import OpenAIModel
+
+        return OpenAIModel(base_url or "", api_model, api_key=os.environ.get("REPAIR_API_KEY"), n_ctx=settings.n_ctx)
     from assistant.runtime import open_model
+
+    return open_model(model_flag, settings.model, settings.models_dir, n_ctx=settings.n_ctx, threads=settings.threads)
+
+
+def build_service(
+    settings: Settings,
+    model_flag: Path | None = None,
+    progress: Progress | None = None,
+    *,
+    backend: str = "local",
+    base_url: str | None = None,
+    api_model: str | None = None,
+):
+    """Load the drafting model and the retriever, and return the service.
+
+    Retrieval, guardrails and everything the leader types stay local whatever the backend.
+    """
     from assistant.service import RepairService
 
-    model = open_model(model_flag, settings.model, settings.models_dir, n_ctx=settings.n_ctx, threads=settings.threads)
+    model = build_model(settings, model_flag, backend=backend, base_url=base_url, api_model=api_model)
     retriever = build_retriever(settings, model_flag, progress)
     return RepairService(model, retriever=retriever, max_incident_chars=settings.max_incident_chars)

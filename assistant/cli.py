@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=None, help="port (default 7860, or the next free one)")
     serve.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
     serve.add_argument("--ephemeral", action="store_true", help="keep nothing on disk")
+    _backend_flags(serve)
 
     draft = sub.add_parser("draft", help="draft a repair for an incident")
     draft.add_argument("text", help="what happened, or - to read it from stdin")
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
     draft.add_argument("--seed", type=int, default=0, help="sampling seed (same seed, same draft)")
     draft.add_argument("--ephemeral", action="store_true", help="keep nothing on disk")
+    _backend_flags(draft)
 
     check = sub.add_parser("check", help="lint a draft for non-apologies and other traps")
     check.add_argument("file", nargs="?", default=None, help="a file, or - for stdin (the default)")
@@ -60,7 +62,25 @@ def build_parser() -> argparse.ArgumentParser:
     rfmt = retrieve.add_mutually_exclusive_group()
     rfmt.add_argument("--json", action="store_true")
     rfmt.add_argument("--jsonl", action="store_true", help="one incident per stdin line")
+
+    models = sub.add_parser("models", help="list the GGUF models already on this machine")
+    models.add_argument("--json", action="store_true")
     return parser
+
+
+def _backend_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--backend", choices=["local", "openai"], default="local",
+                        help="run the model here (local) or on your organisation's OpenAI-compatible server")
+    parser.add_argument("--base-url", default=None, help="the server's address, for --backend openai")
+    parser.add_argument("--api-model", default=None, help="the model name on that server (default: its first)")
+
+
+def _backend(args: argparse.Namespace) -> dict:
+    if args.backend == "openai" and not args.base_url:
+        raise AssistantError("--backend openai needs --base-url, the address of your organisation's model server.")
+    if args.backend != "openai" and (args.base_url or args.api_model):
+        raise AssistantError("--base-url and --api-model only apply with --backend openai.")
+    return {"backend": args.backend, "base_url": args.base_url, "api_model": args.api_model}
 
 
 def _settings():
@@ -104,7 +124,7 @@ def _cmd_draft(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
     incident = validate_incident(_read_text(args.text, stdin), settings.max_incident_chars)
     from assistant.app_factory import build_service
 
-    service = build_service(settings, model_flag=args.model)
+    service = build_service(settings, model_flag=args.model, **_backend(args))
     result = service.draft(DraftRequest(incident=incident, seed=args.seed))
     if args.json:
         stdout.write(json.dumps(result.model_dump(mode="json", include=set(DRAFT_KEYS)), ensure_ascii=False) + "\n")
@@ -143,7 +163,14 @@ def _cmd_retrieve(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> in
 def _cmd_serve(args: argparse.Namespace) -> int:
     from assistant.server import serve
 
-    return serve(_settings(), host=args.host, port=args.port, model_flag=args.model, ephemeral=args.ephemeral)
+    return serve(_settings(), host=args.host, port=args.port, model_flag=args.model, ephemeral=args.ephemeral,
+                 **_backend(args))
+
+
+def _cmd_models(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from assistant.models_command import run_models
+
+    return run_models(args.json, stdout, stderr)
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None,
@@ -165,6 +192,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
             return _cmd_check(args, stdout, stderr, stdin)
         if command == "retrieve":
             return _cmd_retrieve(args, stdout, stdin)
+        if command == "models":
+            return _cmd_models(args, stdout, stderr)
         return _cmd_serve(args)
     except DraftError as exc:
         stderr.write(f"{exc}\n")

@@ -26,6 +26,11 @@ DRAFT_GRAMMAR = r"""
 root ::= " " line "\nACKNOWLEDGE: " line "\nCOMMIT: " line "\nEND"
 line ::= [A-Za-z0-9"'] [^\n]{10,400}
 """
+# The same after "ACKNOWLEDGE:", when the own section came from the leader's words.
+SEEDED_GRAMMAR = r"""
+root ::= " " line "\nCOMMIT: " line "\nEND"
+line ::= [A-Za-z0-9"'] [^\n]{10,400}
+"""
 SECTION_GRAMMAR = r"""
 root ::= " " [A-Za-z0-9"'] [^\n]{10,400} "\n"
 """
@@ -56,6 +61,17 @@ class Partial:
     """Sections as they stream in; some may be missing or half-written."""
 
     sections: dict[str, str]
+
+
+def _seed_own(prompt: str, case: Case) -> tuple[str, str]:
+    """Start the own section with the leader's words; return the prompt and parse lead."""
+    if case.own_seed:
+        addition = f" {case.own_seed}\nACKNOWLEDGE:"
+        return prompt + addition, "OWN:" + addition
+    if case.own_opening:
+        addition = f" {case.own_opening}"
+        return prompt + addition, "OWN:" + addition
+    return prompt, "OWN:"
 
 
 def _timings(stats: list[GenerationStats], started: float) -> dict[str, float]:
@@ -97,8 +113,10 @@ class Drafter:
         Raises DraftError when neither free generation nor the grammar gives three sections.
         """
         started = time.perf_counter()
+        lead = "OWN:"
         if revise is None:
             prompt, stop = self.prompt_for(case)
+            prompt, lead = _seed_own(prompt, case)
         else:
             prompt, stop = build_revision_prompt(
                 self.model, case, revise[0].model_dump(), revise[1], reserve_tokens=2 * self.settings.max_tokens + 8
@@ -107,10 +125,12 @@ class Drafter:
         last: ParseResult | None = None
         total = self.settings.max_attempts + 1
         for attempt in range(total):
-            grammar = DRAFT_GRAMMAR if attempt == self.settings.max_attempts else None
+            grammar = None
+            if attempt == self.settings.max_attempts:
+                grammar = SEEDED_GRAMMAR if lead.endswith("ACKNOWLEDGE:") else DRAFT_GRAMMAR
             stats = GenerationStats()
             all_stats.append(stats)
-            text = "OWN:"
+            text = lead
             pieces = self.model.stream(
                 prompt,
                 max_tokens=self.settings.max_tokens,
@@ -142,13 +162,19 @@ class Drafter:
         *,
         seed: int,
         cancel: threading.Event | None = None,
+        opening: str = "",
     ) -> tuple[str, GenerationStats]:
-        """Write one section again, continuing after the kept sections before it."""
+        """Write one section again, continuing after the kept sections before it.
+
+        `opening` starts the section for the model (e.g. an occasion for a commitment).
+        """
         prompt, stop = self.prompt_for(case)
         prompt = section_prompt(prompt, kept.model_dump(), section)
+        if opening:
+            prompt += " " + opening
         stats = GenerationStats()
         for attempt in range(2):
-            text = "".join(
+            text = (" " + opening if opening else "") + "".join(
                 self.model.stream(
                     prompt,
                     max_tokens=self.settings.section_max_tokens,

@@ -28,6 +28,12 @@ class Case:
     example_lines: list[str] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)
     feedback: list[str] = field(default_factory=list)
+    # The own section's start, in the leader's words: a whole sentence (own_seed) or an
+    # opening the model completes (own_opening, e.g. "I noticed" for a check-in).
+    own_seed: str = ""
+    own_opening: str = ""
+    # How a commitment starts when the model's first one was vague: names the occasion.
+    commit_opening: str = ""
 
     def template_vars(self, n_guidance: int | None = None, n_examples: int | None = None) -> dict:
         guidance = self.guidance_lines[:n_guidance] if n_guidance is not None else self.guidance_lines

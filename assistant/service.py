@@ -16,11 +16,30 @@ from assistant.guardrails import check_draft
 from assistant.message import assemble_message
 from assistant.prompt_builder import Case
 from assistant.protocols import Retriever, TextModel
+from assistant.situations import top_situations
 from assistant.schemas import SECTIONS, DraftRequest, DraftResult, Finding, Passage, RepairDraft, Source
+from assistant.act_extraction import extract_act
 from assistant.errors import InputError
 from assistant.text_input import clean_text, validate_incident
 
 log = logging.getLogger(__name__)
+
+# How a regenerated commitment starts, by situation: the occasion makes it checkable.
+COMMIT_OPENINGS = {
+    "tense_meeting": "At our next team meeting, I will",
+    "interrupting": "In our next meeting, I will",
+    "feedback": "Next time I give you feedback, I will",
+    "withdrawal": "This week I will",
+    "decision": "Before the change takes effect, I will",
+    "": "Starting this week, I will",
+}
+
+
+def _as_sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 Checker = Callable[[RepairDraft], list[Finding]]
 
@@ -76,12 +95,20 @@ class RepairService:
             if passage.example_lines and len(example_lines) < 2:
                 example_lines.append(passage.example_lines[0])
         notes = {key: clean_text(value) for key, value in request.notes.items() if value and value.strip()}
+        person = clean_text(request.person)
+        situations = top_situations(request.incident, limit=1)
+        situation = situations[0] if situations else ""
+        own_seed = _as_sentence(notes.get("what_i_did", "")) or extract_act(request.incident, person) or ""
         return Case(
             incident=request.incident,
-            person=clean_text(request.person),
+            person=person,
             guidance_lines=[passage.title for passage in passages],
             example_lines=example_lines,
             notes=notes,
+            own_seed=own_seed,
+            # With no act named, a proportionate repair starts from what was noticed.
+            own_opening="" if own_seed else "I noticed",
+            commit_opening=COMMIT_OPENINGS.get(situation, COMMIT_OPENINGS[""]),
         )
 
     # -- checking --------------------------------------------------------------------
@@ -100,9 +127,14 @@ class RepairService:
             if not flagged:
                 return draft, findings, rounds - 1
             for section in flagged:
+                if section == "own" and case.notes.get("what_i_did"):
+                    continue  # the leader's own words are theirs to change; they see the finding
                 feedback = [f.message for f in findings if f.section == section and f.severity == "high"]
+                # First try free; then start the commitment with a concrete occasion.
+                opening = case.commit_opening if section == "commit" and rounds > 1 else ""
                 value, _ = self.drafter.regenerate_section(
-                    replace(case, feedback=feedback), draft, section, seed=seed + rounds * 31, cancel=cancel
+                    replace(case, feedback=feedback), draft, section, seed=seed + rounds * 31, cancel=cancel,
+                    opening=opening,
                 )
                 candidate = draft.model_copy(update={section: value})
                 candidate_findings = self.checker(candidate)

@@ -116,3 +116,28 @@ def test_plain_output_is_readable(monkeypatch: pytest.MonkeyPatch, data_dir: Pat
     code, out, _ = run(["draft", "I cut Priya off twice."])
     assert code == 0
     assert out.startswith("Own:") and "\nAcknowledge:" in out and "\nCommit:" in out and "Message" in out
+
+
+def test_openai_backend_needs_a_base_url(no_model: list[str], data_dir: Path) -> None:
+    code, _, err = run(["draft", "I snapped at Sam.", "--backend", "openai"])
+    assert code == 2 and "--base-url" in err and err.count("\n") == 1
+    code, _, err = run(["draft", "I snapped at Sam.", "--base-url", "http://127.0.0.1:9"])
+    assert code == 2 and "--backend openai" in err
+
+
+def test_openai_backend_server_down_is_one_sentence(data_dir: Path) -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    code, out, err = run(["draft", "I snapped at Sam.", "--backend", "openai", "--base-url", f"http://127.0.0.1:{port}"])
+    assert code == 2 and out == ""
+    assert f"127.0.0.1:{port}" in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_models_command_is_wired(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("REPAIR_MODELS_DIR", raising=False)
+    code, out, _ = run(["models", "--json"])
+    assert code == 0 and json.loads(out)["models"] == []

@@ -90,3 +90,25 @@ def test_revision_streams_and_checks() -> None:
     assert updates[-1].result is not None and "REVISE: shorter" in model.prompts[0]
     with pytest.raises(InputError):
         service.revise_stream(DraftRequest(incident="I cut Priya off."), current, "   ")
+
+
+def test_own_starts_from_the_leaders_account_of_the_act() -> None:
+    model = FakeModel([" You lost the floor in front of the team.\nCOMMIT: At Thursday's standup I will let you finish first.\n"])
+    result = RepairService(model).draft(DraftRequest(incident="In standup I cut Priya off twice.", person="Priya"))
+    assert result.own == "I cut you off twice."
+    assert model.prompts[0].endswith("OWN: I cut you off twice.\nACKNOWLEDGE:")
+    assert result.acknowledge == "You lost the floor in front of the team."
+
+
+def test_the_leaders_answer_wins_over_the_extracted_act() -> None:
+    model = FakeModel([" You lost the floor.\nCOMMIT: At Thursday's standup I will let you finish first.\n"])
+    notes = {"what_i_did": "I talked over you and dismissed your estimate"}
+    result = RepairService(model).draft(DraftRequest(incident="In standup I cut Priya off.", notes=notes))
+    assert result.own == "I talked over you and dismissed your estimate."
+
+
+def test_without_a_named_act_the_repair_is_a_check_in() -> None:
+    model = FakeModel([" that you have been quieter since Tuesday.\nACKNOWLEDGE: You may have felt unheard.\n"
+                       "COMMIT: This week I will ask you for twenty minutes to hear how it landed.\n"])
+    result = RepairService(model).draft(DraftRequest(incident="Jun has kept his camera off since our disagreement."))
+    assert result.own.startswith("I noticed that you have been quieter")

@@ -57,8 +57,19 @@ def _whole(doc: Doc) -> tuple[int, int]:
     return trimmed_span(doc.text, 0, len(doc.text))
 
 
+# A proportionate check-in when the harm is unclear (RUBRIC R9): the leader names what
+# they noticed in the other person and opens the door, without a full confession.
+_CHECK_IN = rx(
+    r"\bi(?:'ve| have)? (?:noticed|noticed that|saw|sensed|picked up)\b[^.!?]*"
+    r"\b(?:you|your|you've|you're|the team|him|her|them|he|she|they)\b"
+)
+
+
 def _own(doc: Doc, faults: Sequence[Hit]) -> list[Hit]:
     if any(not _inside(span, faults) for span in own_acts(doc)):
+        return []
+    check_in = _CHECK_IN.search(doc.norm)
+    if check_in and not _inside(check_in.span(), faults):
         return []
     start, end = _whole(doc)
     return [Hit("missing_own", "high", start, end, _MSG_NO_OWN)]

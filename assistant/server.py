@@ -1,0 +1,175 @@
+"""Starting the app: offline switches, a loopback address, a free port, then the page.
+
+Gradio is imported only after `apply_offline_env()`, so analytics are off before any of
+its code runs. The address and load progress go to the terminal the leader started it from.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import socket
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from assistant.config import Settings
+from assistant.errors import AssistantError
+from assistant.privacy import apply_offline_env
+
+log = logging.getLogger(__name__)
+
+PORT_TRIES = 100
+
+
+def loopback_host(host: str) -> str:
+    """Accept only this machine's own address; anything else would need authentication."""
+    name = (host or "127.0.0.1").strip().strip("[]")
+    if name.lower() == "localhost":
+        return "127.0.0.1"
+    try:
+        loopback = ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        raise AssistantError(
+            f"Refusing to listen on {host}: remote access will need authentication, which the app "
+            "does not have yet, so it only listens on 127.0.0.1."
+        )
+    return name
+
+
+def port_is_free(host: str, port: int) -> bool:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def pick_port(host: str, explicit: int | None, preferred: int) -> int:
+    """The port asked for with --port (must be free), else the preferred one or the next free."""
+    if explicit is not None:
+        if not 1 <= explicit <= 65535 or not port_is_free(host, explicit):
+            raise AssistantError(
+                f"Port {explicit} is not available; choose another with --port or leave it out."
+            )
+        return explicit
+    for port in range(preferred, min(preferred + PORT_TRIES, 65536)):
+        if port_is_free(host, port):
+            return port
+    raise AssistantError(
+        f"No free port between {preferred} and {preferred + PORT_TRIES - 1}; use --port."
+    )
+
+
+def _progress(out: TextIO):
+    def report(done: int, total: int) -> None:
+        if done == 1 or done == total or done % 10 == 0:
+            out.write(f"Building the knowledge index: {done}/{total} passages\n")
+            out.flush()
+
+    return report
+
+
+@dataclass
+class RunningApp:
+    """A started page: its address, and what to close when the leader stops it."""
+
+    demo: Any
+    url: str
+    exporter: Any
+
+    def close(self) -> None:
+        self.demo.close()
+        self.exporter.close()
+
+
+def start(
+    settings: Settings,
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    model_flag: Path | None = None,
+    out: TextIO | None = None,
+    backend: str = "local",
+    base_url: str | None = None,
+    api_model: str | None = None,
+) -> RunningApp:
+    """Load the model, then start the page on a loopback address without blocking."""
+    apply_offline_env()
+    out = out or sys.stdout
+    address = loopback_host(host or settings.host)
+    chosen = pick_port(address, port, settings.port)
+
+    from assistant.app_factory import build_service
+
+    out.write("Loading the model (the first start also builds the knowledge index)…\n")
+    out.flush()
+    started = time.perf_counter()
+    service = build_service(
+        settings, model_flag=model_flag, progress=_progress(out), backend=backend, base_url=base_url, api_model=api_model
+    )
+    info = service.model.info
+    out.write(f"Model ready: {info.name} ({time.perf_counter() - started:.1f} s).\n")
+
+    from assistant.ui import build_ui, launch_options
+    from assistant.ui_state import Exporter
+
+    exporter = Exporter()
+    demo = build_ui(service, info, exporter=exporter)
+    demo.queue(default_concurrency_limit=1)
+    try:
+        demo.launch(
+            server_name=address,
+            server_port=chosen,
+            prevent_thread_lock=True,
+            quiet=True,
+            **launch_options(),
+        )
+    except OSError as exc:
+        exporter.close()
+        raise AssistantError(
+            f"Could not start the app on {address}:{chosen} ({exc.strerror or exc})."
+        ) from exc
+    url = f"http://{address}:{chosen}" if ":" not in address else f"http://[{address}]:{chosen}"
+    out.write(f"Repair assistant is running at {url} (press Ctrl+C to stop).\n")
+    out.flush()
+    return RunningApp(demo, url, exporter)
+
+
+def serve(
+    settings: Settings,
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    model_flag: Path | None = None,
+    ephemeral: bool = False,
+    out: TextIO | None = None,
+    backend: str = "local",
+    base_url: str | None = None,
+    api_model: str | None = None,
+) -> int:
+    """Start the page and block until Ctrl+C.
+
+    The page keeps drafts only in the browser session; `ephemeral` matters once a journal
+    exists, and nothing here writes the incident to disk.
+    """
+    if ephemeral:
+        log.info("ephemeral session: nothing is kept after the page closes")
+    app = start(
+        settings, host=host, port=port, model_flag=model_flag, out=out,
+        backend=backend, base_url=base_url, api_model=api_model,
+    )
+    try:
+        while True:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        (out or sys.stdout).write("Stopping.\n")
+    finally:
+        app.close()
+    return 0

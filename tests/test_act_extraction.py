@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.act_extraction import extract_act
+
+
+@pytest.mark.parametrize(
+    ("incident", "person", "expected"),
+    [
+        ("In today's meeting I cut Priya off twice and said we don't have time for this.", "Priya",
+         "I cut you off twice and said we don't have time for this."),
+        ("In today's meeting I cut Priya off twice.", "", "I cut Priya off twice."),
+        ("Aroha went quiet after I questioned her estimate in standup and hasn't said much since.", "",
+         "I questioned her estimate in standup."),
+        ("In his review I told him his work was mediocre, and he left looking shaken.", "", "I told him his work was mediocre."),
+        ("I raised my voice at the team because the outage happened twice.", "", "I raised my voice at the team."),
+        ("After I overruled the team on the framework, Bilal stopped contributing.", "", "I overruled the team on the framework."),
+        ("I tore apart Hana's draft in the dry run.", "Hana", "I tore apart your draft in the dry run."),
+    ],
+)
+def test_the_leaders_own_account_of_the_act(incident: str, person: str, expected: str) -> None:
+    assert extract_act(incident, person) == expected
+
+
+@pytest.mark.parametrize(
+    "incident",
+    [
+        "Jun has stopped speaking in meetings since our disagreement.",
+        "I think my comments landed badly.",
+        "I'm not sure whether it was something I said.",
+        "I feel awful about the meeting.",
+        "",
+    ],
+)
+def test_no_act_means_no_seed(incident: str) -> None:
+    assert extract_act(incident) is None

