@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from assistant.config import Settings
+from assistant.protocols import ModelInfo, TextModel
+from assistant.ui_handlers import ModelChoice, ModelLoader
 from assistant.errors import AssistantError
 from assistant.privacy import apply_offline_env
 
@@ -121,7 +123,8 @@ def start(
     from assistant.ui_state import Exporter
 
     exporter = Exporter()
-    demo = build_ui(service, info, exporter=exporter)
+    choices, loader = _model_picker(settings, info) if backend == "local" else ([], None)
+    demo = build_ui(service, info, exporter=exporter, model_choices=choices, model_loader=loader)
     demo.queue(default_concurrency_limit=1)
     try:
         demo.launch(
@@ -140,6 +143,37 @@ def start(
     out.write(f"Repair assistant is running at {url} (press Ctrl+C to stop).\n")
     out.flush()
     return RunningApp(demo, url, exporter)
+
+
+def _model_picker(settings: Settings, current: ModelInfo) -> tuple[list[ModelChoice], ModelLoader]:
+    """The picker's entries: the running model, the built-in default, and the GGUFs found here."""
+    from assistant.discovery import discover_models
+    from assistant.model_files import ensure_default_model
+
+    default_path = str(ensure_default_model(settings.models_dir))
+    choices = [ModelChoice(f"{current.name} (running now)", current.path)]
+    if current.path != default_path:
+        choices.append(ModelChoice("Gemma 3 270M (built-in default)", default_path))
+    seen = {current.path, default_path}
+    try:
+        found = discover_models().models
+    except OSError:  # an unreadable folder must not stop the app
+        found = []
+    for model in found:
+        if str(model.path) not in seen:
+            seen.add(str(model.path))
+            kind = "chat" if model.chat_template else "base"
+            size = f"{model.size_bytes / 1e9:.1f} GB"
+            choices.append(ModelChoice(f"{model.name} ({model.parameters or '?'}, {model.quantization}, {size}, {kind})", str(model.path)))
+
+    def load(path: str) -> TextModel:
+        from assistant.runtime import LlamaModel
+
+        return LlamaModel(
+            Path(path), n_ctx=settings.n_ctx, threads=settings.threads, embedded_default=path == default_path
+        )
+
+    return choices, load
 
 
 def serve(

@@ -81,7 +81,22 @@ class RepairService:
         self.max_incident_chars = max_incident_chars
         self.top_k = top_k
         self.max_revisions = max_revisions
+        self.draft_settings = draft_settings
         self.drafter = Drafter(model, draft_settings)
+        self._swap = threading.Lock()
+
+    def switch_model(self, model: TextModel) -> TextModel:
+        """Use another model from the next request on; returns the previous one.
+
+        A draft already in flight keeps the drafter it started with, so it finishes on the
+        old model undisturbed; the old model is freed when that draft lets go of it.
+        """
+        with self._swap:
+            previous = self.model
+            self.model = model
+            self.drafter = Drafter(model, self.draft_settings)
+        log.info("switched model to %s", model.info.name)
+        return previous
 
     # -- grounding -------------------------------------------------------------------
     def ground(self, incident: str) -> list[Passage]:
@@ -117,7 +132,7 @@ class RepairService:
         return self.checker(draft)
 
     def _revise_flagged(
-        self, case: Case, draft: RepairDraft, seed: int, cancel: threading.Event | None
+        self, drafter: Drafter, case: Case, draft: RepairDraft, seed: int, cancel: threading.Event | None
     ) -> tuple[RepairDraft, list[Finding], int]:
         """Regenerate sections with high findings, feeding the findings back; bounded."""
         findings = self.checker(draft)
@@ -132,7 +147,7 @@ class RepairService:
                 feedback = [f.message for f in findings if f.section == section and f.severity == "high"]
                 # First try free; then start the commitment with a concrete occasion.
                 opening = case.commit_opening if section == "commit" and rounds > 1 else ""
-                value, _ = self.drafter.regenerate_section(
+                value, _ = drafter.regenerate_section(
                     replace(case, feedback=feedback), draft, section, seed=seed + rounds * 31, cancel=cancel,
                     opening=opening,
                 )
@@ -173,10 +188,12 @@ class RepairService:
         started = time.perf_counter()
         incident = validate_incident(request.incident, self.max_incident_chars)
         request = request.model_copy(update={"incident": incident})
-        return self._generate(request, cancel, revise, started)
+        # The drafter is fixed when the request is accepted, even if the model is switched later.
+        return self._generate(self.drafter, request, cancel, revise, started)
 
     def _generate(
         self,
+        drafter: Drafter,
         request: DraftRequest,
         cancel: threading.Event | None,
         revise: tuple[RepairDraft, str] | None,
@@ -190,14 +207,14 @@ class RepairService:
         case = self.build_case(request, passages)
         yield DraftUpdate({}, "Revising…" if revise else "Drafting…")
         outcome: DraftOutcome | None = None
-        for item in self.drafter.stream(case, seed=request.seed, cancel=cancel, revise=revise):
+        for item in drafter.stream(case, seed=request.seed, cancel=cancel, revise=revise):
             if isinstance(item, Partial):
                 yield DraftUpdate(item.sections, "Revising…" if revise else "Drafting…")
             else:
                 outcome = item
         assert outcome is not None  # Drafter.stream either yields an outcome or raises
         yield DraftUpdate(outcome.draft.model_dump(), "Checking the draft…")
-        draft, findings, rounds = self._revise_flagged(case, outcome.draft, request.seed, cancel)
+        draft, findings, rounds = self._revise_flagged(drafter, case, outcome.draft, request.seed, cancel)
         timings = dict(outcome.timings)
         timings.update(
             retrieve_ms=round(retrieve_ms, 2),
@@ -211,7 +228,7 @@ class RepairService:
             message=assemble_message(draft, request.person, request.delivery),
             findings=findings,
             sources=[Source(id=p.id, title=p.title, score=round(p.score, 4)) for p in passages],
-            model=self.model.info.name,
+            model=drafter.model.info.name,
             timings=timings,
             path=outcome.path,
             attempts=outcome.attempts,

@@ -16,7 +16,7 @@ from assistant.protocols import ModelInfo
 from assistant.reflection import QUESTIONS
 from assistant.schemas import SECTIONS
 from assistant.service import RepairService
-from assistant.ui_handlers import Form, PageHandlers, View
+from assistant.ui_handlers import Form, ModelChoice, ModelLoader, PageHandlers, View
 from assistant.ui_render import findings_html
 from assistant.ui_state import Exporter, version_choices
 
@@ -157,10 +157,17 @@ RESTORE_FIELDS = (
 
 
 def build_ui(
-    service: RepairService, model_info: ModelInfo, *, exporter: Exporter | None = None
+    service: RepairService,
+    model_info: ModelInfo,
+    *,
+    exporter: Exporter | None = None,
+    model_choices: Sequence[ModelChoice] = (),
+    model_loader: ModelLoader | None = None,
 ) -> gr.Blocks:
     """Lay out the page and wire every control to its handler."""
-    handlers = PageHandlers(service, model_info, exporter=exporter)
+    handlers = PageHandlers(
+        service, model_info, exporter=exporter, model_choices=model_choices, model_loader=model_loader
+    )
     keys = [key for key, _, _ in QUESTIONS]
 
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(600, 3600)) as demo:
@@ -170,7 +177,17 @@ def build_ui(
             "different. "
             "Private and offline: nothing you write leaves this computer."
         )
-        gr.Markdown(handlers.model_status(), elem_id="model-status")
+        model_status = gr.Markdown(handlers.model_status(), elem_id="model-status")
+        model_pick = None
+        if handlers.model_choices and handlers.model_loader is not None:
+            with gr.Accordion("Use another model on this computer", open=False):
+                model_pick = gr.Dropdown(
+                    [choice.label for choice in handlers.model_choices],
+                    value=handlers.current_choice(),
+                    label="Model (GGUF files found in LM Studio, Ollama, GPT4All, Hugging Face "
+                    "and ~/models folders)",
+                    elem_id="model-pick",
+                )
         versions = gr.State([])
         suggestions = gr.State({})
         with gr.Row(equal_height=False):
@@ -409,6 +426,11 @@ def build_ui(
             api_name="reflect",
             **model_args,
         )
+        if model_pick is not None:
+            # Queued with the drafts: a switch waits for a draft in flight to finish.
+            model_pick.change(
+                handlers.switch_model, [model_pick], [model_status, status], api_name="switch_model", **model_args
+            )
         stop_btn.click(
             stop,
             None,

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from assistant.errors import AssistantError, CancelledError, InputError
 from assistant.followthrough import follow_through_plan, listening_markdown, plan_markdown
 from assistant.message import assemble_message
-from assistant.protocols import ModelInfo
+from assistant.protocols import ModelInfo, TextModel
 from assistant.reflection import QUESTIONS
 from assistant.schemas import SECTIONS, DraftRequest, DraftResult, Finding, RepairDraft
 from assistant.service import DraftUpdate, RepairService
@@ -48,6 +48,17 @@ from assistant.ui_state import (
 )
 
 log = logging.getLogger(__name__)
+
+# Loads a model from a path (the picker's choice). Injected so tests use fakes.
+ModelLoader = Callable[[str], TextModel]
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    """One entry of the model picker: what the leader reads, and the file it loads."""
+
+    label: str
+    path: str
 
 STOPPED = "Stopped. Whatever was already written stays on the page; edit it, or run it again."
 
@@ -184,12 +195,47 @@ class PageHandlers:
         *,
         exporter: Exporter | None = None,
         today: Callable[[], date] = date.today,
+        model_choices: Sequence[ModelChoice] = (),
+        model_loader: ModelLoader | None = None,
     ) -> None:
         self.service = service
         self.model_info = model_info
         self.exporter = exporter or Exporter()
         self.cancels = Cancels()
         self.today = today
+        self.model_choices = list(model_choices)
+        self.model_loader = model_loader
+        self._switching = threading.Lock()
+
+    # -- the model picker ----------------------------------------------------------------
+    def current_choice(self) -> str | None:
+        for choice in self.model_choices:
+            if choice.path == self.model_info.path:
+                return choice.label
+        return None
+
+    def switch_model(self, label: str) -> tuple[str, str]:
+        """Load the chosen model and hand it to the service; returns (model status, status line).
+
+        Loading happens before the swap, so a failure leaves the running model in place, and
+        a draft already in flight finishes on the model it started with.
+        """
+        choice = next((c for c in self.model_choices if c.label == label), None)
+        if choice is None or self.model_loader is None:
+            return self.model_status(), status_text("That model is not available here.", "error")
+        if choice.path == self.model_info.path:
+            return self.model_status(), ""
+        if not self._switching.acquire(blocking=False):
+            return self.model_status(), status_text("Another model is still loading; try again in a moment.", "warning")
+        try:
+            model = self.model_loader(choice.path)
+        except AssistantError as exc:
+            return self.model_status(), status_text(str(exc), "error")
+        finally:
+            self._switching.release()
+        self.service.switch_model(model)
+        self.model_info = model.info
+        return self.model_status(), status_text(f"Now using {model.info.name}.", "ok")
 
     # -- what the page shows besides the sections ----------------------------------------
     def model_status(self) -> str:

@@ -58,7 +58,7 @@ def test_start_prints_the_address_and_serves_the_page(
     from tests.fakes import FakeModel
     from tests.test_ui_fakes import make_service
 
-    def fake_build_service(settings, model_flag=None, progress=None):
+    def fake_build_service(settings, model_flag=None, progress=None, **backend):
         if progress is not None:
             progress(1, 2)
             progress(2, 2)
