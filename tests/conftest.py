@@ -27,3 +27,46 @@ def default_model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from assistant.model_files import ensure_default_model
 
     return ensure_default_model(tmp_path_factory.mktemp("models"))
+
+
+@pytest.fixture(scope="session")
+def built_index(default_model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A knowledge index built once per test session with the real model and chroma.
+
+    Building embeds every passage (tens of seconds on two cores); tests that only need a
+    current index copy this folder with `seed_data_dir` instead of building their own.
+    """
+    from assistant.knowledge import load_knowledge
+    from assistant.runtime import LlamaEmbedder
+    from assistant.store import KnowledgeIndex
+
+    folder = tmp_path_factory.mktemp("shared-index") / "index"
+    KnowledgeIndex(folder, LlamaEmbedder(default_model_path)).ensure(load_knowledge())
+    return folder
+
+
+@pytest.fixture(scope="session")
+def seed_data_dir(built_index: Path, default_model_path: Path):
+    """Return a function that lays the shared index and default model into a data directory.
+
+    The copies are real files (the index is copied, the model hard-linked with its
+    verification stamp), so the app finds a current index and skips both slow first-run steps.
+    """
+    import os
+    import shutil
+
+    def seed(data_dir: Path) -> Path:
+        shutil.copytree(built_index, data_dir / "index", dirs_exist_ok=True)
+        models = data_dir / "models"
+        models.mkdir(parents=True, exist_ok=True)
+        target = models / default_model_path.name
+        if not target.exists():
+            try:
+                os.link(default_model_path, target)
+            except OSError:
+                shutil.copy2(default_model_path, target)
+            stat = target.stat()
+            (models / (target.name + ".verified")).write_text(f"{stat.st_size}:{stat.st_mtime_ns}", encoding="utf-8")
+        return data_dir
+
+    return seed

@@ -88,38 +88,46 @@ def real_embedder(default_model_path: Path):
 
 
 @pytest.mark.integration
-def test_index_is_reused_and_rebuilt_only_on_change(tmp_path: Path, real_embedder) -> None:
+def test_index_is_reused_and_rebuilt_only_on_change(tmp_path: Path, real_embedder, built_index: Path) -> None:
     from assistant.store import KnowledgeIndex
 
+    # Reopening the app on the full, current index embeds nothing.
     docs = load_knowledge()
+    shutil.copytree(built_index, tmp_path / "full")
     counter = CountingEmbedder(real_embedder)
-    assert KnowledgeIndex(tmp_path / "index", counter).ensure(docs) is True
-    assert counter.count == len(docs)
-
-    # Reopening the app (a new client on the same folder) embeds nothing.
-    counter.count = 0
-    reopened = KnowledgeIndex(tmp_path / "index", counter)
+    reopened = KnowledgeIndex(tmp_path / "full", counter)
     assert reopened.ensure(docs) is False and counter.count == 0
     assert reopened.similarities("I snapped at Dana.")  # usable without a rebuild
-    counter.count = 0
 
-    # Changing one knowledge file changes the hash and rebuilds.
-    changed_dir = tmp_path / "knowledge"
-    shutil.copytree(knowledge_dir(), changed_dir)
-    target = changed_dir / "step-own-your-part.md"
+    # The build / reuse / rebuild cycle on a small copy of the knowledge base.
+    small = tmp_path / "knowledge"
+    small.mkdir()
+    for name in ("step-own-your-part.md", "situation-interrupting.md", "repair-vs-rescuing.md"):
+        shutil.copy(knowledge_dir() / name, small / name)
+    first = load_knowledge(small)
+    counter.count = 0
+    assert KnowledgeIndex(tmp_path / "index", counter).ensure(first) is True
+    assert counter.count == 3
+    counter.count = 0
+    assert KnowledgeIndex(tmp_path / "index", counter).ensure(first) is False
+    assert counter.count == 0
+
+    # Changing one knowledge file (even prose after its example lines) rebuilds.
+    target = small / "step-own-your-part.md"
     target.write_text(target.read_text(encoding="utf-8") + "\nOne more sentence of guidance.\n", encoding="utf-8")
-    changed = load_knowledge(changed_dir)
-    assert content_hash(changed) != content_hash(docs)
+    changed = load_knowledge(small)
+    assert content_hash(changed) != content_hash(first)
     assert KnowledgeIndex(tmp_path / "index", counter).ensure(changed) is True
-    assert counter.count == len(docs)
+    assert counter.count == 3
 
 
 @pytest.mark.integration
-def test_user_text_never_reaches_the_store(tmp_path: Path, real_embedder) -> None:
+def test_user_text_never_reaches_the_store(tmp_path: Path, real_embedder, built_index: Path) -> None:
     from assistant.store import KnowledgeIndex
 
+    shutil.copytree(built_index, tmp_path / "index")
     index = KnowledgeIndex(tmp_path / "index", real_embedder)
-    index.ensure(load_knowledge())
+    assert index.ensure(load_knowledge()) is False
     marker = "Zorblax-7731 canary incident"
     index.similarities(f"I yelled at {marker} in the meeting.")
     del index
@@ -145,12 +153,13 @@ def _score(retriever: BlendedRetriever, name: str) -> tuple[int, float, float, f
 
 
 @pytest.mark.integration
-def test_retrieval_quality_on_labelled_incidents(tmp_path: Path, real_embedder) -> None:
+def test_retrieval_quality_on_labelled_incidents(tmp_path: Path, real_embedder, built_index: Path) -> None:
     from assistant.store import KnowledgeIndex
 
     docs = load_knowledge()
+    shutil.copytree(built_index, tmp_path / "index")
     index = KnowledgeIndex(tmp_path / "index", real_embedder)
-    index.ensure(docs)
+    assert index.ensure(docs) is False
     retriever = BlendedRetriever(docs, index.similarities)
     n, _, hit3, _ = _score(retriever, "retrieval_incidents.jsonl")
     assert n >= 40 and hit3 >= 0.90

