@@ -165,6 +165,57 @@ class LlamaModel:
                 pieces.close()
                 stats.total_s = time.perf_counter() - started
 
+    # -- measuring: used by `bench` to compare the pipeline with llama-cpp-python alone --
+
+    def reset_cache(self) -> None:
+        """Forget the evaluated prefix, so the next prompt is processed from scratch.
+
+        A benchmark needs the prefix cache in a known state before each timed run.
+        """
+        with self._lock:
+            self._llm.reset()
+
+    def raw_generate(
+        self,
+        prompt: str,
+        n_tokens: int,
+        *,
+        temperature: float,
+        seed: int,
+        grammar: str | None = None,
+    ) -> GenerationStats:
+        """Generate `n_tokens` tokens straight from `Llama.generate`: the floor to measure against.
+
+        Same tokenisation and sampling as `stream`, but nothing else: no streaming chunks, no
+        detokenising, no stop strings, and the end-of-text token does not end the run, so the
+        count is exact. With a grammar the run ends where the grammar completes.
+        """
+        stats = GenerationStats()
+        with self._lock:
+            tokens = self._tokens(prompt)
+            limit = max(1, min(n_tokens, self._info.n_ctx - len(tokens)))
+            stats.prompt_tokens = len(tokens)
+            stats.cached_tokens = llama_cpp.Llama.longest_token_prefix(self._llm._input_ids.tolist(), tokens)
+            compiled = llama_cpp.LlamaGrammar.from_string(grammar, verbose=False) if grammar else None
+            self._llm.set_seed(seed)
+            started = time.perf_counter()
+            generated = self._llm.generate(
+                tokens, temp=temperature, top_p=0.9, top_k=40, min_p=0.05, repeat_penalty=1.1, grammar=compiled
+            )
+            try:
+                for token in generated:
+                    if stats.completion_tokens == 0:
+                        stats.ttft_s = time.perf_counter() - started
+                    if compiled is not None and llama_cpp.llama_vocab_is_eog(self._llm._model.vocab, token):
+                        break
+                    stats.completion_tokens += 1
+                    if stats.completion_tokens >= limit:
+                        break
+            finally:
+                generated.close()
+                stats.total_s = time.perf_counter() - started
+        return stats
+
 
 class LlamaEmbedder:
     """Mean-pooled sentence embeddings from a GGUF (the default model declares no pooling)."""
