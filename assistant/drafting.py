@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from assistant.errors import DraftError
@@ -163,13 +163,14 @@ class Drafter:
         seed: int,
         cancel: threading.Event | None = None,
         opening: str = "",
+        feedback: Sequence[str] = (),
     ) -> tuple[str, GenerationStats]:
         """Write one section again, continuing after the kept sections before it.
 
         `opening` starts the section for the model (e.g. an occasion for a commitment).
         """
         prompt, stop = self.prompt_for(case)
-        prompt = section_prompt(prompt, kept.model_dump(), section)
+        prompt = section_prompt(prompt, kept.model_dump(), section, feedback)
         if opening:
             prompt += " " + opening
         stats = GenerationStats()

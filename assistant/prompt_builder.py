@@ -7,6 +7,7 @@ comes first so llama.cpp can reuse its cache of it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.prompts import render
@@ -27,7 +28,6 @@ class Case:
     guidance_lines: list[str] = field(default_factory=list)
     example_lines: list[str] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)
-    feedback: list[str] = field(default_factory=list)
     # The own section's start, in the leader's words: a whole sentence (own_seed) or an
     # opening the model completes (own_opening, e.g. "I noticed" for a check-in).
     own_seed: str = ""
@@ -41,8 +41,6 @@ class Case:
         parts = [line.rstrip(".") + "." for line in guidance] or [DEFAULT_GUIDANCE]
         if examples:
             parts.append("For example: " + " ".join(f'"{line}"' for line in examples))
-        if self.feedback:
-            parts.append("Avoid this: " + " ".join(self.feedback))
         notes = {key: for_prompt(value) for key, value in self.notes.items() if key in REFLECTION_KEYS and value.strip()}
         return {
             "guidance": for_prompt(" ".join(parts)),
@@ -119,13 +117,18 @@ def build_revision_prompt(
     return revised + "OWN:", list(chat_stop) + list(COMPLETION_STOP)
 
 
-def section_prompt(prompt: str, kept: dict[str, str], section: str) -> str:
+def section_prompt(prompt: str, kept: dict[str, str], section: str, feedback: Sequence[str] = ()) -> str:
     """Extend a draft prompt (ending in "OWN:") with the sections before `section`.
 
-    The model then writes only that one section, and the shared prefix stays cached.
+    The model then writes only that one section. Guardrail feedback goes on a line just
+    before the section's label, after everything the draft already had, so the whole
+    draft prompt stays a cached prefix.
     """
     order = ["own", "acknowledge", "commit"]
     text = prompt
     for name in order[: order.index(section)]:
         text += f" {kept[name]}\n{order[order.index(name) + 1].upper()}:"
+    if feedback:
+        head, label = text.rsplit("\n", 1)
+        text = f"{head}\nAVOID: {for_prompt(' '.join(feedback))}\n{label}"
     return text

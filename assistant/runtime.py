@@ -223,9 +223,12 @@ class LlamaEmbedder:
     def __init__(self, path: Path, *, threads: int = 2, n_ctx: int = 512) -> None:
         self._path = Path(path)
         self._lock = threading.Lock()
+        # Created as a generation context and switched to embeddings afterwards: with
+        # embedding=True llama-cpp-python reserves a logits-sized output buffer (~256 MB for
+        # Gemma's vocabulary) that mean pooling never uses. The vectors are identical.
         self._llm = _load(
             self._path,
-            embedding=True,
+            embedding=False,
             pooling_type=llama_cpp.LLAMA_POOLING_TYPE_MEAN,
             n_ctx=n_ctx,
             n_batch=n_ctx,
@@ -233,6 +236,8 @@ class LlamaEmbedder:
             n_threads=threads,
             n_threads_batch=threads,
         )
+        llama_cpp.llama_set_embeddings(self._llm.ctx, True)
+        self._llm.context_params.embeddings = True
         meta = self._llm.metadata
         self._name = f"{meta.get('general.name') or self._path.stem}:{self._path.stat().st_size}:mean"
 

@@ -9,7 +9,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from assistant.drafting import DraftOutcome, Drafter, DraftSettings, Partial
 from assistant.guardrails import check_draft
@@ -33,6 +33,9 @@ COMMIT_OPENINGS = {
     "decision": "Before the change takes effect, I will",
     "": "Starting this week, I will",
 }
+
+
+ACK_OPENING = "That left you"
 
 
 def _as_sentence(text: str) -> str:
@@ -72,7 +75,7 @@ class RepairService:
         checker: Checker = check_draft,
         max_incident_chars: int = 8000,
         top_k: int = 4,
-        max_revisions: int = 2,
+        max_revisions: int = 3,
         draft_settings: DraftSettings | None = None,
     ) -> None:
         self.model = model
@@ -145,11 +148,11 @@ class RepairService:
                 if section == "own" and case.notes.get("what_i_did"):
                     continue  # the leader's own words are theirs to change; they see the finding
                 feedback = [f.message for f in findings if f.section == section and f.severity == "high"]
-                # First try free; then start the commitment with a concrete occasion.
-                opening = case.commit_opening if section == "commit" and rounds > 1 else ""
+                # Start the rewrite where the job of the section begins: an occasion for a
+                # commitment, their experience for an acknowledgement, a check-in for an own.
+                opening = {"commit": case.commit_opening, "acknowledge": ACK_OPENING, "own": case.own_opening}[section]
                 value, _ = drafter.regenerate_section(
-                    replace(case, feedback=feedback), draft, section, seed=seed + rounds * 31, cancel=cancel,
-                    opening=opening,
+                    case, draft, section, seed=seed + rounds * 31, cancel=cancel, opening=opening, feedback=feedback
                 )
                 candidate = draft.model_copy(update={section: value})
                 candidate_findings = self.checker(candidate)

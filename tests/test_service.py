@@ -16,7 +16,7 @@ VAGUE = (
     "ACKNOWLEDGE: You did not get to finish your point in front of the team.\n"
     "COMMIT: I'll do better.\n"
 )
-CONCRETE = " At Thursday's planning meeting I will let you finish before I speak.\n"
+CONCRETE = " let you finish before I speak.\n"
 
 
 def _retriever() -> BlendedRetriever:
@@ -39,12 +39,15 @@ def test_draft_is_grounded_and_lists_sources() -> None:
 def test_high_finding_triggers_a_bounded_regeneration_of_that_section() -> None:
     model = FakeModel([VAGUE, CONCRETE])
     result = RepairService(model).draft(DraftRequest(incident="I cut Priya off twice."))
-    assert result.commit == "At Thursday's planning meeting I will let you finish before I speak."
+    # The rewrite starts with an occasion that fits the situation; the model adds the behaviour.
+    assert result.commit == "In our next meeting, I will let you finish before I speak."
     assert not [f for f in result.findings if f.severity == "high"]
     assert result.timings["revision_rounds"] >= 1
     # Only the commit was regenerated, with the finding's message fed back.
     regen_prompt = model.prompts[1]
-    assert regen_prompt.endswith("COMMIT:") and "Avoid this:" in regen_prompt
+    assert regen_prompt.endswith("COMMIT: In our next meeting, I will") and "\nAVOID: " in regen_prompt
+    # The draft prompt is an unchanged prefix of the regeneration prompt: its cache is reused.
+    assert regen_prompt.startswith(model.prompts[0])
     assert "I cut you off twice in the planning meeting." in regen_prompt
 
 
@@ -55,7 +58,7 @@ def test_unfixable_draft_is_returned_flagged_not_silently() -> None:
     assert result.commit == "I'll do better."
     high = [f for f in result.findings if f.severity == "high"]
     assert high and high[0].category == "vague_commitment" and high[0].section == "commit"
-    assert len(model.calls) <= 1 + 2 * 2  # draft + bounded regenerations (each may use the grammar once)
+    assert len(model.calls) <= 1 + 3 * 2  # draft + bounded regenerations (each may use the grammar once)
 
 
 def test_direct_edit_is_rechecked_without_a_model_call() -> None:

@@ -96,6 +96,7 @@ _OWN_ACT = rx(
     r"(?:(?:the way|how) i\b|what i\b|my\s+(?!part\b)[a-z]+|"
     r"(?!any\b|everything\b|anything\b|nothing\b|everyone\b)[a-z]+ing\b)"
     r"|\bbut i did\b"
+    r"|\bi\s+got\s+(?:into|in)\s+(?:an?\s+|a\s+big\s+)?(?:argument|fight|row|shouting match|spat|clash)\b"
     r"|\bi\s+(?:came|come|sounded|seemed)\s+(?:(?:across|off)\s+)?(?:as\s+)?"
     r"(?:(?:too|so|really|a bit|a little|quite|pretty|very|more)\s+)*" + _CONDUCT + r"\b"
 )

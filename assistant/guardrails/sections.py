@@ -95,7 +95,9 @@ _IMPACT = rx(
     r"had to|missed|miss|wasted?|redo\w*|scrambl\w*|pressure|heard|hear|credit|seen|respect\w*|"
     r"valued|angry|anger|shaken|rattled|deflat\w*|drain\w*|energy|confidence|morale|evening|"
     r"chance|opportunit\w*|finish\w*|silence\w*|withdr\w*|pulled back|speak up|spoke up|"
-    r"dismissive|hard|was like|(?:it|that) (?:was|felt) for)\b"
+    r"dismissive|hard|was like|(?:it|that) (?:was|felt) for|"
+    r"left (?:you|them|him|her|the team|everyone) (?:with|feeling|to|out|exposed|alone|holding|unsure|"
+    r"wondering|carrying|without))\b"
 )
 # Capitalised words that are not people's names.
 _NOT_NAMES = frozenset({
