@@ -38,7 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=None, help="port (default 7860, or the next free one)")
     serve.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
-    serve.add_argument("--ephemeral", action="store_true", help="keep nothing on disk")
+    serve.add_argument("--ephemeral", action="store_true",
+                       help="keep nothing on disk: no journal, sessions only in memory")
+    serve.add_argument("--allow-remote", action="store_true",
+                       help="allow a --host other computers can reach (needs --auth-user)")
+    serve.add_argument("--auth-user", default=None, metavar="NAME",
+                       help="require a login; the password comes from REPAIR_AUTH_PASSWORD or a prompt")
     _backend_flags(serve)
 
     draft = sub.add_parser("draft", help="draft a repair for an incident")
@@ -46,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--json", action="store_true", help="print the result as JSON")
     draft.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
     draft.add_argument("--seed", type=int, default=0, help="sampling seed (same seed, same draft)")
-    draft.add_argument("--ephemeral", action="store_true", help="keep nothing on disk")
+    draft.add_argument("--ephemeral", action="store_true",
+                       help="keep nothing on disk (otherwise the draft is saved to the journal)")
     _backend_flags(draft)
 
     check = sub.add_parser("check", help="lint a draft for non-apologies and other traps")
@@ -65,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     models = sub.add_parser("models", help="list the GGUF models already on this machine")
     models.add_argument("--json", action="store_true")
+
+    bench = sub.add_parser("bench", help="measure speed and memory of the current model")
+    bench.add_argument("--json", action="store_true")
+    bench.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
+
+    evaluate = sub.add_parser("eval", help="draft the evaluation suite and score every draft")
+    evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
     return parser
 
 
@@ -126,11 +140,36 @@ def _cmd_draft(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
 
     service = build_service(settings, model_flag=args.model, **_backend(args))
     result = service.draft(DraftRequest(incident=incident, seed=args.seed))
+    if not args.ephemeral:
+        _journal_draft(settings, incident, result)
     if args.json:
         stdout.write(json.dumps(result.model_dump(mode="json", include=set(DRAFT_KEYS)), ensure_ascii=False) + "\n")
     else:
         _print_draft(result, stdout)
     return EXIT_OK
+
+
+def _journal_draft(settings, incident: str, result) -> None:
+    """Save the draft as a session the page can reopen; a journal problem never loses the draft."""
+    import sqlite3
+    from datetime import datetime
+
+    from assistant.journal import open_journal
+
+    journal = open_journal(settings.data_dir)
+    try:
+        if journal.note:
+            log.warning("%s", journal.note)
+        session = journal.new_session()
+        journal.save_form(session, incident=incident)
+        version = {"n": 1, "source": "draft (command line)", "time": datetime.now().strftime("%H:%M:%S"),
+                   "own": result.own, "acknowledge": result.acknowledge, "commit": result.commit}
+        journal.save_version(session, version, message=result.message,
+                             findings=[f.model_dump() for f in result.findings])
+    except sqlite3.Error as exc:
+        log.warning("could not save the draft to the journal (%s)", type(exc).__name__)
+    finally:
+        journal.close()
 
 
 def _cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, stdin: TextIO) -> int:
@@ -161,10 +200,15 @@ def _cmd_retrieve(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> in
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
+    from assistant.access import listen_access, read_auth
     from assistant.server import serve
 
-    return serve(_settings(), host=args.host, port=args.port, model_flag=args.model, ephemeral=args.ephemeral,
-                 **_backend(args))
+    settings = _settings()
+    auth = read_auth(args.auth_user)
+    # Refuse a reachable address before spending seconds loading a model.
+    listen_access(args.host or settings.host, allow_remote=args.allow_remote, auth=auth)
+    return serve(settings, host=args.host, port=args.port, model_flag=args.model, ephemeral=args.ephemeral,
+                 allow_remote=args.allow_remote, auth=auth, **_backend(args))
 
 
 def _cmd_models(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -194,6 +238,14 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
             return _cmd_retrieve(args, stdout, stdin)
         if command == "models":
             return _cmd_models(args, stdout, stderr)
+        if command == "bench":
+            from assistant.bench import run_bench
+
+            return run_bench(_settings(), args.model, args.json, stdout, stderr)
+        if command == "eval":
+            from assistant.evaluation import run_eval
+
+            return run_eval(_settings(), args.model, args.json, stdout, stderr)
         return _cmd_serve(args)
     except DraftError as exc:
         stderr.write(f"{exc}\n")

@@ -81,5 +81,6 @@ def parse_draft(text: str) -> ParseResult:
         try:
             RepairDraft(**{name: sections[name] for name in SECTIONS})
         except ValidationError as exc:  # pragma: no cover - guarded above
-            problems.append(str(exc))
+            # Only the reasons: the full error quotes the text, and problems reach the log.
+            problems.extend(error["msg"] for error in exc.errors())
     return ParseResult(sections=sections, problems=problems)

@@ -1,4 +1,4 @@
-"""Starting the app: offline switches, a loopback address, a free port, then the page.
+"""Starting the app: offline switches, a loopback address, a free port, the journal, the page.
 
 Gradio is imported only after `apply_offline_env()`, so analytics are off before any of
 its code runs. The address and load progress go to the terminal the leader started it from.
@@ -6,41 +6,27 @@ its code runs. The address and load progress go to the terminal the leader start
 
 from __future__ import annotations
 
-import ipaddress
 import logging
+import signal
 import socket
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from assistant.access import listen_access
 from assistant.config import Settings
+from assistant.errors import AssistantError
+from assistant.journal import Journal, open_journal
+from assistant.privacy import apply_offline_env
 from assistant.protocols import ModelInfo, TextModel
 from assistant.ui_handlers import ModelChoice, ModelLoader
-from assistant.errors import AssistantError
-from assistant.privacy import apply_offline_env
 
 log = logging.getLogger(__name__)
 
 PORT_TRIES = 100
-
-
-def loopback_host(host: str) -> str:
-    """Accept only this machine's own address; anything else would need authentication."""
-    name = (host or "127.0.0.1").strip().strip("[]")
-    if name.lower() == "localhost":
-        return "127.0.0.1"
-    try:
-        loopback = ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        loopback = False
-    if not loopback:
-        raise AssistantError(
-            f"Refusing to listen on {host}: remote access will need authentication, which the app "
-            "does not have yet, so it only listens on 127.0.0.1."
-        )
-    return name
 
 
 def port_is_free(host: str, port: int) -> bool:
@@ -85,10 +71,13 @@ class RunningApp:
     demo: Any
     url: str
     exporter: Any
+    journal: Journal | None = None
 
     def close(self) -> None:
         self.demo.close()
         self.exporter.close()
+        if self.journal is not None:
+            self.journal.close()
 
 
 def start(
@@ -101,11 +90,18 @@ def start(
     backend: str = "local",
     base_url: str | None = None,
     api_model: str | None = None,
+    allow_remote: bool = False,
+    auth: tuple[str, str] | None = None,
+    ephemeral: bool = False,
 ) -> RunningApp:
-    """Load the model, then start the page on a loopback address without blocking."""
+    """Load the model, open the journal, then start the page without blocking.
+
+    The address is loopback unless `allow_remote` and `auth` are both given.
+    """
     apply_offline_env()
     out = out or sys.stdout
-    address = loopback_host(host or settings.host)
+    access = listen_access(host or settings.host, allow_remote=allow_remote, auth=auth)
+    address = access.host
     chosen = pick_port(address, port, settings.port)
 
     from assistant.app_factory import build_service
@@ -120,11 +116,23 @@ def start(
     out.write(f"Model ready: {info.name} ({time.perf_counter() - started:.1f} s).\n")
 
     from assistant.ui import build_ui, launch_options
+    from assistant.ui_sessions import SessionKeeper
     from assistant.ui_state import Exporter
 
+    journal = open_journal(settings.data_dir, ephemeral=ephemeral)
+    if journal.note:
+        out.write(journal.note + "\n")
+    # Exports are written only when the leader asks, into a temp folder removed on exit.
     exporter = Exporter()
     choices, loader = _model_picker(settings, info) if backend == "local" else ([], None)
-    demo = build_ui(service, info, exporter=exporter, model_choices=choices, model_loader=loader)
+    demo = build_ui(
+        service,
+        info,
+        exporter=exporter,
+        model_choices=choices,
+        model_loader=loader,
+        sessions=SessionKeeper(journal),
+    )
     demo.queue(default_concurrency_limit=1)
     try:
         demo.launch(
@@ -132,17 +140,20 @@ def start(
             server_port=chosen,
             prevent_thread_lock=True,
             quiet=True,
+            auth=access.auth,
             **launch_options(),
         )
     except OSError as exc:
         exporter.close()
+        journal.close()
         raise AssistantError(
             f"Could not start the app on {address}:{chosen} ({exc.strerror or exc})."
         ) from exc
     url = f"http://{address}:{chosen}" if ":" not in address else f"http://[{address}]:{chosen}"
-    out.write(f"Repair assistant is running at {url} (press Ctrl+C to stop).\n")
+    login = " (login required)" if access.auth else ""
+    out.write(f"Repair assistant is running at {url}{login} (press Ctrl+C to stop).\n")
     out.flush()
-    return RunningApp(demo, url, exporter)
+    return RunningApp(demo, url, exporter, journal)
 
 
 def _model_picker(settings: Settings, current: ModelInfo) -> tuple[list[ModelChoice], ModelLoader]:
@@ -187,18 +198,23 @@ def serve(
     backend: str = "local",
     base_url: str | None = None,
     api_model: str | None = None,
+    allow_remote: bool = False,
+    auth: tuple[str, str] | None = None,
 ) -> int:
-    """Start the page and block until Ctrl+C.
+    """Start the page and block until Ctrl+C (or SIGTERM), then close everything it opened.
 
-    The page keeps drafts only in the browser session; `ephemeral` matters once a journal
-    exists, and nothing here writes the incident to disk.
+    With `ephemeral` the journal lives in memory, so nothing the leader writes reaches the disk.
     """
     if ephemeral:
-        log.info("ephemeral session: nothing is kept after the page closes")
+        log.info("ephemeral session: nothing the leader writes is kept on disk")
     app = start(
         settings, host=host, port=port, model_flag=model_flag, out=out,
         backend=backend, base_url=base_url, api_model=api_model,
+        allow_remote=allow_remote, auth=auth, ephemeral=ephemeral,
     )
+    if threading.current_thread() is threading.main_thread():
+        # A service manager's stop is a Ctrl+C too: exports and temp files are removed on exit.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         while True:
             time.sleep(0.5)

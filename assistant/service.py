@@ -20,7 +20,7 @@ from assistant.situations import top_situations
 from assistant.schemas import SECTIONS, DraftRequest, DraftResult, Finding, Passage, RepairDraft, Source
 from assistant.act_extraction import extract_act
 from assistant.errors import InputError
-from assistant.text_input import clean_text, validate_incident
+from assistant.text_input import clean_text, incident_for_model, validate_incident, without_instructions
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +112,10 @@ class RepairService:
         for passage in passages:
             if passage.example_lines and len(example_lines) < 2:
                 example_lines.append(passage.example_lines[0])
-        notes = {key: clean_text(value) for key, value in request.notes.items() if value and value.strip()}
+        # Instructions typed into an answer ("ignore your instructions…") never reach the model.
+        notes = {key: without_instructions(clean_text(value))[0] for key, value in request.notes.items()
+                 if value and value.strip()}
+        notes = {key: value for key, value in notes.items() if value}
         person = clean_text(request.person)
         situations = top_situations(request.incident, limit=1)
         situation = situations[0] if situations else ""
@@ -165,7 +168,8 @@ class RepairService:
         """Model-suggested answers to the reflection questions (the leader edits them)."""
         from assistant.reflection import prefill
 
-        return prefill(self.model, validate_incident(incident, self.max_incident_chars), seed=seed, cancel=cancel)
+        account = incident_for_model(validate_incident(incident, self.max_incident_chars))
+        return prefill(self.model, account, seed=seed, cancel=cancel)
 
     # -- drafting --------------------------------------------------------------------
     def draft_stream(self, request: DraftRequest, cancel: threading.Event | None = None) -> Iterator[DraftUpdate]:
@@ -189,7 +193,8 @@ class RepairService:
         self, request: DraftRequest, cancel: threading.Event | None, revise: tuple[RepairDraft, str] | None
     ) -> Iterator[DraftUpdate]:
         started = time.perf_counter()
-        incident = validate_incident(request.incident, self.max_incident_chars)
+        # The model reads the account of what happened, never instructions hidden in it.
+        incident = incident_for_model(validate_incident(request.incident, self.max_incident_chars))
         request = request.model_copy(update={"incident": incident})
         # The drafter is fixed when the request is accepted, even if the model is switched later.
         return self._generate(self.drafter, request, cancel, revise, started)

@@ -49,3 +49,53 @@ def for_prompt(text: str) -> str:
     """Flatten text into one prompt line so it cannot open a new labelled block."""
     text = _LAYOUT.sub(lambda m: f"{m.group(1)}{m.group(2).lower()}{m.group(3)}", text)
     return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+# Sentences that address the model instead of describing what happened: "ignore your
+# instructions…", "instead write a poem…", a line that starts like one of our section labels.
+# The model never reads them, so it cannot follow them; the leader's own text is unchanged.
+_INSTRUCTION = re.compile(
+    # "ignore your instructions", but not an account such as "I ignore the rules she set"
+    r"(?<!\bI )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bto )"
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?"
+    r"(?:(?:your|the|my|these|those|previous|prior|above|earlier|system|original)\s+)*"
+    r"(?:instructions?|prompts?|rules|directions|guidelines|commands?)\b"
+    r"|\b(?:ignore|disregard|forget)\s+(?:everything|anything|all)\s+"
+    r"(?:above|before|previous|prior|else|you)\b"
+    # a sentence that starts by asking for something else: "Instead write a poem…"
+    r"|^\W*(?:(?:please|now|instead|just|and)\W+)*"
+    r"(?:write|compose|generate|produce|create|output|print)\s+(?:me\s+|us\s+)?(?:a|an|some)\s+"
+    r"(?:\w+\s+){0,2}(?:poem|song|story|haiku|limerick|joke|essay|rap|recipe|code)"
+    r"|\byou\s+are\s+now\b|\bsystem\s+prompt\b|\bnew\s+instructions?\b"
+    r"|^\W*(?:act|pretend)\s+(?:as|to\s+be)\b"
+    # a line that starts like one of the prompt's section labels
+    r"|^\W*(?:OWN|ACKNOWLEDGE|COMMIT|INCIDENT|GUIDANCE|PERSON|REVISE|END)\s*:"
+    # the same request in German, Spanish, French and Portuguese
+    r"|\b(?:ignorier\w*|vergiss|ignora\w*|olvida\w*|ignore[zr]|oublie\w*)\b[^.!?\n]{0,40}"
+    r"\b(?:anweisungen|befehle|instrucciones|instructions|instru\w+es|consignes)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)|[.!?\n]+")
+
+
+def without_instructions(text: str) -> tuple[str, int]:
+    """The text without sentences aimed at the model, and how many were left out."""
+    kept: list[str] = []
+    dropped = 0
+    for sentence in _SENTENCE.findall(text):
+        if _INSTRUCTION.search(sentence.strip()):
+            dropped += 1
+        else:
+            kept.append(sentence)
+    return re.sub(r"[ \t]+", " ", "".join(kept)).strip(), dropped
+
+
+def incident_for_model(incident: str) -> str:
+    """What the model reads of a validated incident: the account, without injected instructions."""
+    account, dropped = without_instructions(incident)
+    if dropped and not account:
+        raise InputError(
+            "The incident reads only as instructions to the assistant; "
+            "please describe what happened."
+        )
+    return account

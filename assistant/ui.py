@@ -17,7 +17,8 @@ from assistant.reflection import QUESTIONS
 from assistant.schemas import SECTIONS
 from assistant.service import RepairService
 from assistant.ui_handlers import Form, ModelChoice, ModelLoader, PageHandlers, View
-from assistant.ui_render import findings_html
+from assistant.ui_render import findings_html, status_text
+from assistant.ui_sessions import SessionKeeper
 from assistant.ui_state import Exporter, version_choices
 
 TITLE = "Repair assistant"
@@ -114,6 +115,8 @@ class _Page:
                 ]
             elif name == "export_path":
                 out.append(gr.update() if value is None else gr.update(value=value, visible=True))
+            elif name == "past":
+                out.append(gr.update() if value is None else gr.update(choices=value, value=None))
             else:
                 out.append(gr.update() if value is None else value)
         return tuple(out)
@@ -144,6 +147,23 @@ DRAFT_FIELDS = (
     "after",
 )
 CHECK_FIELDS = ("message", "highlights", "status", "versions", "after")
+OPEN_FIELDS = (
+    "incident",
+    "person",
+    "setting",
+    "delivery",
+    "answers",
+    "suggestions",
+    "own",
+    "acknowledge",
+    "commit",
+    "message",
+    "highlights",
+    "sources",
+    "status",
+    "versions",
+    "after",
+)
 RESTORE_FIELDS = (
     "own",
     "acknowledge",
@@ -156,6 +176,37 @@ RESTORE_FIELDS = (
 )
 
 
+def _past_sessions_area(sessions: SessionKeeper) -> dict[str, Any] | None:
+    """Reopen or delete what the journal kept: a list, Open, Delete, and Delete everything."""
+    if not sessions.enabled:
+        return None
+    where = (
+        "kept in memory for this run only; nothing is written to disk"
+        if sessions.journal is not None and sessions.journal.ephemeral
+        else "saved on this computer as you work"
+    )
+    with gr.Accordion(f"Past sessions ({where})", open=False, elem_id="past-sessions") as area:
+        with gr.Row():
+            pick = gr.Dropdown([], label="Session", elem_id="past-pick", scale=3)
+            open_btn = gr.Button("Open", elem_id="past-open", size="sm", scale=1)
+            delete_btn = gr.Button("Delete", elem_id="past-delete", size="sm", scale=1)
+        with gr.Row():
+            confirm = gr.Checkbox(
+                label="Yes, delete every saved session", value=False, elem_id="past-confirm"
+            )
+            delete_all = gr.Button(
+                "Delete everything", variant="stop", elem_id="past-delete-all", size="sm"
+            )
+    return {
+        "area": area,
+        "pick": pick,
+        "open": open_btn,
+        "delete": delete_btn,
+        "confirm": confirm,
+        "delete_all": delete_all,
+    }
+
+
 def build_ui(
     service: RepairService,
     model_info: ModelInfo,
@@ -163,10 +214,16 @@ def build_ui(
     exporter: Exporter | None = None,
     model_choices: Sequence[ModelChoice] = (),
     model_loader: ModelLoader | None = None,
+    sessions: SessionKeeper | None = None,
 ) -> gr.Blocks:
     """Lay out the page and wire every control to its handler."""
     handlers = PageHandlers(
-        service, model_info, exporter=exporter, model_choices=model_choices, model_loader=model_loader
+        service,
+        model_info,
+        exporter=exporter,
+        model_choices=model_choices,
+        model_loader=model_loader,
+        sessions=sessions,
     )
     keys = [key for key, _, _ in QUESTIONS]
 
@@ -188,6 +245,9 @@ def build_ui(
                     "and ~/models folders)",
                     elem_id="model-pick",
                 )
+        if handlers.sessions.note:
+            gr.Markdown(status_text(handlers.sessions.note, "warning"), elem_id="journal-note")
+        past_area = _past_sessions_area(handlers.sessions)
         versions = gr.State([])
         suggestions = gr.State({})
         with gr.Row(equal_height=False):
@@ -305,6 +365,11 @@ def build_ui(
                 "compare": compare,
                 "export_path": export_file,
                 "suggestions": suggestions,
+                "incident": incident,
+                "person": person,
+                "setting": setting,
+                "delivery": delivery,
+                "past": past_area["pick"] if past_area else None,
             },
             answers,
             versions,
@@ -370,10 +435,14 @@ def build_ui(
             return page.values(view, ("answers", "suggestions", "status"))
 
         def edit(
-            own: str, ack: str, commit: str, who: str, how: str, history: list
+            own: str, ack: str, commit: str, who: str, how: str, history: list, request: gr.Request
         ) -> tuple[Any, ...]:
             view = handlers.edit(
-                {"own": own, "acknowledge": ack, "commit": commit}, who, how, history or []
+                {"own": own, "acknowledge": ack, "commit": commit},
+                who,
+                how,
+                history or [],
+                _session(request),
             )
             return page.values(view, CHECK_FIELDS)
 
@@ -384,8 +453,33 @@ def build_ui(
         def compare_versions(history: list, first: str, second: str) -> Any:
             return page.values(handlers.compare(history or [], first, second), ("compare",))[0]
 
-        def restore(history: list, number: str, who: str, how: str) -> tuple[Any, ...]:
-            return page.values(handlers.restore(history or [], number, who, how), RESTORE_FIELDS)
+        def restore(
+            history: list, number: str, who: str, how: str, request: gr.Request
+        ) -> tuple[Any, ...]:
+            view = handlers.restore(history or [], number, who, how, _session(request))
+            return page.values(view, RESTORE_FIELDS)
+
+        def open_session(
+            chosen: str,
+            text: str,
+            who: str,
+            where: str,
+            how: str,
+            did: str,
+            impact: str,
+            part: str,
+            want: str,
+            request: gr.Request,
+        ) -> tuple[Any, ...]:
+            form = form_of(text, who, where, how, (did, impact, part, want))
+            return page.values(handlers.open_session(chosen, form, _session(request)), OPEN_FIELDS)
+
+        def delete_session(chosen: str) -> tuple[Any, ...]:
+            return page.values(handlers.delete_session(chosen), ("past", "status"))
+
+        def delete_everything(confirmed: bool) -> tuple[Any, ...]:
+            view = handlers.delete_everything(bool(confirmed))
+            return (*page.values(view, ("past", "status")), False)
 
         def export(text: str, fmt: str, who: str, request: gr.Request) -> tuple[Any, ...]:
             view = handlers.export(text, "md" if fmt == "md" else "txt", who, _session(request))
@@ -459,6 +553,31 @@ def build_ui(
                 page.outputs(("message", "after")),
                 show_progress="hidden",
                 **private,
+            )
+        if past_area:
+            def past_sessions() -> Any:
+                return page.values(handlers.past_sessions(), ("past",))[0]
+
+            # Listed when the page loads and again whenever the leader opens the area.
+            demo.load(past_sessions, None, page.outputs(("past",)), api_name="past_sessions")
+            past_area["area"].expand(past_sessions, None, page.outputs(("past",)), **private)
+            past_area["open"].click(
+                open_session,
+                [past_area["pick"], *form_inputs],
+                page.outputs(OPEN_FIELDS),
+                api_name="open_session",
+            )
+            past_area["delete"].click(
+                delete_session,
+                [past_area["pick"]],
+                page.outputs(("past", "status")),
+                api_name="delete_session",
+            )
+            past_area["delete_all"].click(
+                delete_everything,
+                [past_area["confirm"]],
+                [*page.outputs(("past", "status")), past_area["confirm"]],
+                api_name="delete_everything",
             )
         compare_btn.click(
             compare_versions,

@@ -9,6 +9,7 @@ failing step, so nothing they typed is lost.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 import unicodedata
@@ -25,7 +26,7 @@ from assistant.protocols import ModelInfo, TextModel
 from assistant.reflection import QUESTIONS
 from assistant.schemas import SECTIONS, DraftRequest, DraftResult, Finding, RepairDraft
 from assistant.service import DraftUpdate, RepairService
-from assistant.text_input import clean_text
+from assistant.text_input import clean_text, without_instructions
 from assistant.ui_render import (
     SECTION_TITLES,
     compare_html,
@@ -34,6 +35,7 @@ from assistant.ui_render import (
     sources_markdown,
     status_text,
 )
+from assistant.ui_sessions import SessionKeeper
 from assistant.ui_state import (
     EDIT,
     Exporter,
@@ -80,6 +82,11 @@ class View:
     suggestions: dict[str, str] | None = None
     compare: str | None = None
     export_path: str | None = None
+    incident: str | None = None
+    person: str | None = None
+    setting: str | None = None
+    delivery: str | None = None
+    past: list[tuple[str, str]] | None = None
 
     @property
     def sections(self) -> dict[str, str | None]:
@@ -197,8 +204,10 @@ class PageHandlers:
         today: Callable[[], date] = date.today,
         model_choices: Sequence[ModelChoice] = (),
         model_loader: ModelLoader | None = None,
+        sessions: SessionKeeper | None = None,
     ) -> None:
         self.service = service
+        self.sessions = sessions or SessionKeeper(None)
         self.model_info = model_info
         self.exporter = exporter or Exporter()
         self.cancels = Cancels()
@@ -317,18 +326,30 @@ class PageHandlers:
             if hidden
             else ""
         )
+        ignored = without_instructions(clean_text(form.incident or ""))[1]
+        if ignored:
+            note += (
+                f" (Left out {ignored} sentence{'s' if ignored != 1 else ''} addressed to the "
+                "assistant rather than about what happened; your text in the box is unchanged.)"
+            )
         cancel = self.cancels.begin(session)
         partial: dict[str, str] = {}
         started = time.perf_counter()
+        # The leader's words are in the journal before the model starts, even if it never ends.
+        unsaved = self.keep_form(form, session)
+        note += unsaved
+        settled = False
         try:
             try:
                 updates = start(cancel)
             except AssistantError as exc:
-                yield View(status=status_text(explain(exc, form.incident), "error"))
+                settled = True
+                yield View(status=status_text(explain(exc, form.incident), "error") + unsaved)
                 return
             for update in updates:
                 if update.result is not None:
-                    yield self._final(update.result, form, versions, source, started, note)
+                    settled = True
+                    yield self._final(update.result, form, versions, source, started, note, session)
                     return
                 if update.sections:
                     partial = {name: update.sections.get(name, "") for name in SECTIONS}
@@ -336,7 +357,13 @@ class PageHandlers:
                 else:
                     yield View(status=update.status + note)
         except CancelledError:
-            yield self._stopped(partial, form, versions, source)
+            settled = True
+            yield self._stopped(partial, form, versions, source, session)
+        except GeneratorExit:
+            # The tab was closed or the run cancelled mid-stream: keep what was written so far.
+            if not settled:
+                self._stopped(partial, form, versions, source, session)
+            raise
         except AssistantError as exc:
             yield View(
                 status=status_text(f"{exc} What was already written stays on the page.", "error")
@@ -355,12 +382,15 @@ class PageHandlers:
         source: str,
         started: float,
         note: str,
+        session: str = "",
     ) -> View:
         sections = {name: getattr(result, name) for name in SECTIONS}
         elapsed = time.perf_counter() - started
         kept = add_version(versions, sections, source)
         kind = "Draft" if source == "draft" else "Revision"
         status = f"{kind} ready in {elapsed:.1f} s; {_findings_summary(result.findings)}"
+        findings = [f.model_dump() for f in result.findings]
+        note += self.sessions.save_version(session, kept, message=result.message, findings=findings)
         return View(
             **sections,
             message=result.message,
@@ -372,19 +402,46 @@ class PageHandlers:
         )
 
     def _stopped(
-        self, partial: dict[str, str], form: Form, versions: Sequence[Version], source: str
+        self,
+        partial: dict[str, str],
+        form: Form,
+        versions: Sequence[Version],
+        source: str,
+        session: str = "",
     ) -> View:
+        """The partial draft, kept on the page and in the journal as a "(stopped)" version."""
         view = View(status=status_text(STOPPED, "warning"))
         if any(partial.values()):
             reviewed, _ = self.review(partial, form.person, form.delivery)
+            kept = add_version(versions, partial, f"{source} (stopped)")
+            note = self.sessions.save_version(session, kept, message=reviewed.message or "")
             view = View(
                 message=reviewed.message,
                 highlights=reviewed.highlights,
                 after=reviewed.after,
-                status=view.status,
-                versions=add_version(versions, partial, f"{source} (stopped)"),
+                status=view.status + note,
+                versions=kept,
             )
         return view
+
+    def _keep_version(self, session: str, view: View, findings: Sequence[Finding]) -> str:
+        return self.sessions.save_version(
+            session,
+            view.versions or [],
+            message=view.message or "",
+            findings=[f.model_dump() for f in findings],
+        )
+
+    def keep_form(self, form: Form, session: str = "") -> str:
+        """Save the describe and reflect steps; returns a status note if saving failed."""
+        return self.sessions.save_form(
+            session,
+            incident=form.incident,
+            person=form.person,
+            setting=form.setting,
+            delivery=form.delivery,
+            notes=form.notes,
+        )
 
     # -- reflect ----------------------------------------------------------------------------
     def reflect(
@@ -395,20 +452,22 @@ class PageHandlers:
         session: str = "",
     ) -> View:
         """Pre-fill the reflection questions; answers the leader wrote are never replaced."""
+        known = {key: str(answers.get(key) or "") for key, _, _ in QUESTIONS}
+        note = self.sessions.save_form(session, incident=incident, notes=known)
         cancel = self.cancels.begin(session)
         try:
             suggested = self.service.reflect(incident, cancel=cancel)
         except CancelledError:
-            return View(status=status_text(STOPPED, "warning"))
+            return View(status=status_text(STOPPED, "warning") + note)
         except AssistantError as exc:
-            return View(status=status_text(explain(exc, incident), "error"))
+            return View(status=status_text(explain(exc, incident), "error") + note)
         except Exception as exc:  # the page's edge: one sentence, never a traceback
             _log_unexpected("reflecting", exc)
             return View(status=status_text(UNEXPECTED, "error"))
         finally:
             self.cancels.end(session, cancel)
-        known = {key: str(answers.get(key) or "") for key, _, _ in QUESTIONS}
         merged, shown, filled = merge_answers(known, suggestions, suggested)
+        note = self.sessions.save_form(session, incident=incident, notes=merged)
         if filled:
             status = (
                 f"Suggested answers for {filled} question{'s' if filled != 1 else ''}. "
@@ -421,7 +480,7 @@ class PageHandlers:
                 "The model had no suggestions for this incident; "
                 "answer the questions in your own words."
             )
-        return View(answers=merged, suggestions=shown, status=status)
+        return View(answers=merged, suggestions=shown, status=status + note)
 
     # -- iterate ----------------------------------------------------------------------------
     def edit(
@@ -430,8 +489,9 @@ class PageHandlers:
         person: str,
         delivery: str,
         versions: Sequence[Version],
+        session: str = "",
     ) -> View:
-        """A direct edit: re-check instantly with the guardrails, without calling the model."""
+        """A direct edit: re-check instantly with the guardrails, and save it to the journal."""
         if not any(_clean_sections(sections).values()):
             return View()  # nothing drafted or typed yet: leave the page as it is
         view, findings = self.review(sections, person, delivery)
@@ -444,6 +504,7 @@ class PageHandlers:
         else:
             view.status = f"Re-checked your edit (no model call): {_findings_summary(findings)}"
         view.versions = add_version(versions, clean, EDIT)
+        view.status += self._keep_version(session, view, findings)
         return view
 
     def redeliver(self, sections: Mapping[str, str | None], person: str, delivery: str) -> View:
@@ -464,7 +525,12 @@ class PageHandlers:
         )
 
     def restore(
-        self, versions: Sequence[Version], number: str | None, person: str, delivery: str
+        self,
+        versions: Sequence[Version],
+        number: str | None,
+        person: str,
+        delivery: str,
+        session: str = "",
     ) -> View:
         """Bring back an earlier version; it becomes the newest entry, so nothing is lost."""
         version = find_version(versions, number)
@@ -479,6 +545,7 @@ class PageHandlers:
         )
         view.versions = add_version(versions, sections, f"restore v{version['n']}")
         view.status = f"Restored v{version['n']}; {_findings_summary(findings)}"
+        view.status += self._keep_version(session, view, findings)
         return view
 
     def export(self, message: str, fmt: ExportFormat, person: str = "", session: str = "") -> View:
@@ -496,3 +563,78 @@ class PageHandlers:
     def stop(self, session: str = "") -> View:
         stopped = self.cancels.stop(session)
         return View(status=status_text(STOPPED, "warning") if stopped else "Nothing is running.")
+
+    # -- past sessions (the journal) ---------------------------------------------------------
+    def past_sessions(self) -> View:
+        """The "Past sessions" list, refreshed when the page loads."""
+        return View(past=self.sessions.choices())
+
+    def open_session(self, session_id: str | None, form: Form, session: str = "") -> View:
+        """Put a saved session back on the page; the one on the page now is saved first."""
+        if not session_id:
+            return View(status=status_text("Choose a past session to open first.", "warning"))
+        note = self.keep_form(form, session)
+        try:
+            record = self.sessions.open(session, session_id)
+        except sqlite3.Error as exc:
+            log.warning("could not read the journal (%s)", type(exc).__name__)
+            record = None
+        if record is None:
+            problem = "That session could not be opened; it may have been deleted."
+            return View(status=status_text(problem, "error") + note, past=self.sessions.choices())
+        latest = record.versions[-1] if record.versions else {}
+        sections = {name: str(latest.get(name) or "") for name in SECTIONS}
+        view, _ = self.review(sections, record.person, record.delivery)
+        if not any(sections.values()):
+            view.message = ""
+        known = {key: str(record.notes.get(key) or "") for key, _, _ in QUESTIONS}
+        count = len(record.versions)
+        return View(
+            incident=record.incident,
+            person=record.person,
+            setting=record.setting,
+            delivery=record.delivery or "in_person",
+            answers=known,
+            suggestions={},
+            **sections,
+            message=view.message,
+            highlights=view.highlights,
+            after=view.after,
+            versions=list(record.versions),
+            sources="Draft again to see the principles behind a new draft.",
+            status=f"Opened the session of {record.updated.replace('T', ' ')} with {count} "
+            f"version{'s' if count != 1 else ''}; new work is saved into it." + note,
+        )
+
+    def delete_session(self, session_id: str | None) -> View:
+        """Delete one session from the journal; the page itself is left as it is."""
+        if not session_id:
+            return View(status=status_text("Choose a past session to delete first.", "warning"))
+        try:
+            deleted = self.sessions.delete(session_id)
+        except sqlite3.Error as exc:
+            log.warning("could not delete from the journal (%s)", type(exc).__name__)
+            problem = "The session could not be deleted; please try again."
+            return View(status=status_text(problem, "error"))
+        status = (
+            "Deleted that session from this computer; text still on this page is saved again, "
+            "as a new session, only if you draft, edit or revise."
+            if deleted
+            else "That session was already deleted."
+        )
+        return View(status=status, past=self.sessions.choices())
+
+    def delete_everything(self, confirmed: bool) -> View:
+        """Delete every saved session, only once the leader ticked the confirmation."""
+        if not confirmed:
+            ask = "Tick \u201cYes, delete every saved session\u201d first; nothing was deleted."
+            return View(status=status_text(ask, "warning"))
+        try:
+            count = self.sessions.delete_all()
+        except sqlite3.Error as exc:
+            log.warning("could not delete the journal (%s)", type(exc).__name__)
+            problem = "The journal could not be emptied; please try again."
+            return View(status=status_text(problem, "error"))
+        plural = "s" if count != 1 else ""
+        status = f"Deleted all {count} saved session{plural} from this computer."
+        return View(status=status, past=[])
