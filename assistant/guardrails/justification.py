@@ -1,7 +1,7 @@
 """Justification: intentions, pressure or context offered to excuse the act.
 
 Position decides. "But I was under pressure" next to an admission excuses it (high); the same
-circumstance on its own is a softer hint (medium). "My intention was clarity, but I didn't
+circumstance on its own is a softer hint (medium). "My aim was to be clear, but I didn't
 deliver it" owns the failure after the intention and passes; "I was just trying to help" does
 not. "Because the room was noisy" after "I raised my voice" hands the cause to the
 circumstances; "because I changed the brief late" after "you lost an evening" owns it.
@@ -88,7 +88,7 @@ def _intention_guard(doc: Doc, m: re.Match[str], severity: Severity) -> Severity
         return None
     limited = bool(m.groupdict().get("lim"))
     if not limited and owned_in_sentence(doc, m.start(), after=m.end()):
-        # "My intention was clarity, but I didn't deliver it well."
+        # "My aim was to be clear, but I didn't deliver it well."
         return None
     sentence = doc.sentence_at(m.start())
     act_before = any(sentence.start <= s and e <= m.start() for s, e in own_acts(doc))
