@@ -42,10 +42,22 @@ class LlamaEmbeddingFunction(EmbeddingFunction[Documents]):
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> LlamaEmbeddingFunction:
-        raise NotImplementedError("the app always passes its embedder explicitly")
+        # Chroma rebuilds functions from stored config; ours needs a loaded model, which the
+        # app always passes explicitly, so the rebuilt one only names the embedder.
+        return LlamaEmbeddingFunction(_Unloaded(str(config.get("embedder", ""))))
 
     def default_space(self) -> str:  # type: ignore[override]
         return "cosine"
+
+
+class _Unloaded:
+    """Stands in for an embedder chroma rebuilt from config; never used to embed."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        raise RuntimeError("the knowledge index was opened without its embedder")
 
 
 class KnowledgeIndex:
