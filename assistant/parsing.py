@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pydantic import ValidationError
-
 from assistant.schemas import SECTIONS, RepairDraft
 
 _LABEL = re.compile(
@@ -77,10 +75,4 @@ def parse_draft(text: str) -> ParseResult:
     present = [sections[name] for name in SECTIONS if sections.get(name)]
     if len({_key(value) for value in present}) < len(present):
         problems.append("two sections say the same thing")
-    if not problems:
-        try:
-            RepairDraft(**{name: sections[name] for name in SECTIONS})
-        except ValidationError as exc:  # pragma: no cover - guarded above
-            # Only the reasons: the full error quotes the text, and problems reach the log.
-            problems.extend(error["msg"] for error in exc.errors())
     return ParseResult(sections=sections, problems=problems)

@@ -25,13 +25,6 @@ CONFIDENT_SITUATION = 0.5
 STAGE_PRIOR = {"own": 0.06, "acknowledge": 0.05, "commit": 0.05, "name_the_moment": 0.03, "listen": 0.02}
 
 
-class SimilaritySource:
-    """What the blender needs from the vector store: cosine similarity per doc id."""
-
-    def similarities(self, text: str) -> dict[str, float]:  # pragma: no cover - protocol-like base
-        raise NotImplementedError
-
-
 @dataclass
 class ScoredDoc:
     doc: KnowledgeDoc
@@ -91,13 +84,11 @@ class BlendedRetriever:
         self.docs = list(docs)
         self._similarities = similarities
         self.confident = confident
-        self.embedded_queries = 0
 
     def retrieve(self, text: str, k: int = 4) -> list[Passage]:
         strongest = max(detect_situations(text).values(), default=0.0)
         sims: dict[str, float] = {}
         if strongest < self.confident:
             sims = self._similarities(text)
-            self.embedded_queries += 1
         ranked = blend(self.docs, sims, text)
         return [to_passage(item) for item in ranked[:k]]

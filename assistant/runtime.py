@@ -93,10 +93,6 @@ class LlamaModel:
     def info(self) -> ModelInfo:
         return self._info
 
-    @property
-    def lock(self) -> threading.Lock:
-        return self._lock
-
     def format_chat(self, messages: Sequence[dict[str, str]]) -> tuple[str, list[str]]:
         if self._formatter is None:
             raise ModelError(f"The model {self._info.name} has no chat template; use completion mode.")
