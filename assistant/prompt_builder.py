@@ -16,6 +16,9 @@ from assistant.text_input import for_prompt
 
 REFLECTION_KEYS = ("what_i_did", "impact", "my_part", "want_different")
 COMPLETION_STOP = ["END", "\nINCIDENT", "\nGUIDANCE", "\nPERSON:", "\nREVISE"]
+# With the adapter the prompt carries the two best principle titles and no example lines:
+# the adapter learned the layout, and a short prompt trains and answers faster.
+ADAPTER_GUIDANCE = 2
 DEFAULT_GUIDANCE = "Name the moment. Own your part plainly. Say what you will do differently, and when."
 
 
@@ -63,7 +66,27 @@ def _chat_messages(case_vars: dict) -> list[dict[str, str]]:
     return messages
 
 
+def adapter_draft_prompt(case_vars: dict) -> str:
+    """The short draft prompt the repair adapter was trained on (no few-shot block)."""
+    return render("adapter_draft.j2", case=case_vars).rstrip()
+
+
+def revision_tail(draft: dict[str, str], instruction: str) -> str:
+    """What follows a completion-layout draft prompt to ask for a revised draft."""
+    return (
+        f" {draft['own']}\nACKNOWLEDGE: {draft['acknowledge']}\nCOMMIT: {draft['commit']}\n"
+        f"REVISE: {for_prompt(instruction)}\nOWN:"
+    )
+
+
+def answer_text(draft: dict[str, str]) -> str:
+    """A three-part answer as the model writes it after "OWN:" (training targets use this)."""
+    return f" {draft['own']}\nACKNOWLEDGE: {draft['acknowledge']}\nCOMMIT: {draft['commit']}\nEND"
+
+
 def _render(model: TextModel, case_vars: dict) -> tuple[str, list[str]]:
+    if model.info.adapter:
+        return adapter_draft_prompt(case_vars), list(COMPLETION_STOP)
     if not model.info.chat:
         # The prompt must end exactly at "OWN:" so the model writes the first section next.
         return render("draft_completion.j2", case=case_vars).rstrip(), list(COMPLETION_STOP)
@@ -85,6 +108,8 @@ def build_prompt(model: TextModel, case: Case, reserve_tokens: int) -> tuple[str
     """Render the prompt, trimming grounding (never the incident) until it fits the context."""
     budget = model.info.n_ctx - reserve_tokens
     n_guidance, n_examples = len(case.guidance_lines), len(case.example_lines)
+    if model.info.adapter:
+        n_guidance, n_examples = min(n_guidance, ADAPTER_GUIDANCE), 0
     while True:
         prompt, stop = _render(model, case.template_vars(n_guidance, n_examples))
         if model.count_tokens(prompt) <= budget or (n_guidance == 0 and n_examples == 0):
@@ -103,13 +128,10 @@ def build_revision_prompt(
     The draft prompt stays the prefix, so llama.cpp reuses its cache and the revision
     starts fast.
     """
-    instruction = for_prompt(instruction)
     prompt, stop = build_prompt(model, case, reserve_tokens)
-    if not model.info.chat:
-        return (
-            f"{prompt} {draft['own']}\nACKNOWLEDGE: {draft['acknowledge']}\nCOMMIT: {draft['commit']}\n"
-            f"REVISE: {instruction}\nOWN:"
-        ), stop
+    if model.info.adapter or not model.info.chat:
+        return prompt + revision_tail(draft, instruction), stop
+    instruction = for_prompt(instruction)
     messages = _chat_messages(case.template_vars())
     messages.append({"role": "assistant", "content": render("draft_assistant.j2", **draft).strip()})
     messages.append({"role": "user", "content": f"REVISE: {instruction}. Reply with the three lines, revised."})

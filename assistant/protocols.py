@@ -19,6 +19,10 @@ class ModelInfo:
     embedded_default: bool = False
     architecture: str = ""
     size_label: str = ""
+    # The repair adapter applied on top of the weights ("" for none): it changes the prompts.
+    adapter: str = ""
+    # Said to the leader when something they would expect (the adapter) is not in use.
+    note: str = ""
 
 
 @dataclass

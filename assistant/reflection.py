@@ -23,7 +23,7 @@ QUESTIONS: tuple[tuple[str, str, str], ...] = (
     ("want_different", "WHAT I WANT TO BE DIFFERENT", "What do I want to be different next time?"),
 )
 _LABELS = {label: key for key, label, _ in QUESTIONS}
-_LINE = re.compile(r"^\s*(" + "|".join(re.escape(label) for label in _LABELS) + r")\s*:\s*(.*)$", re.MULTILINE)
+_LINE = re.compile(r"^[ \t]*(" + "|".join(re.escape(label) for label in _LABELS) + r")[ \t]*:[ \t]*(.*)$", re.MULTILINE)
 
 
 def parse_reflection(text: str) -> dict[str, str]:
@@ -37,9 +37,21 @@ def parse_reflection(text: str) -> dict[str, str]:
     return answers
 
 
+def reflection_prompt(incident: str, *, adapter: bool) -> str:
+    """The prompt ending at "WHAT I DID:"; the adapter's is short, the base model's few-shot."""
+    template = "adapter_reflect.j2" if adapter else "reflect_completion.j2"
+    return render(template, incident=for_prompt(incident)).rstrip()
+
+
+def reflection_answer(answers: dict[str, str]) -> str:
+    """Answers as the model writes them after "WHAT I DID:"; an unknown answer stays empty."""
+    lines = [f"{label}: {answers.get(key, '').strip()}".rstrip() for key, label, _ in QUESTIONS]
+    return lines[0][len("WHAT I DID:") :] + "\n" + "\n".join(lines[1:]) + "\nEND"
+
+
 def prefill(model: TextModel, incident: str, *, seed: int = 0, cancel: threading.Event | None = None) -> dict[str, str]:
     """Suggested answers for the reflection questions; missing ones are simply absent."""
-    prompt = render("reflect_completion.j2", incident=for_prompt(incident)).rstrip()
+    prompt = reflection_prompt(incident, adapter=bool(model.info.adapter))
     stop = ["END", "\nINCIDENT", "\n\n"]
     if model.info.chat:
         chat_prompt, chat_stop = model.format_chat([{"role": "user", "content": prompt}])
