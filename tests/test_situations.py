@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.situations import SITUATIONS, detect_situations, top_situations
+from assistant.knowledge import SITUATION_TAGS as KNOWLEDGE_TAGS
+from assistant.situations import CORE_SITUATIONS, SITUATIONS, detect_situations, top_situations
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -25,6 +26,7 @@ STAGES = {
     "background",
 }
 SITUATION_TAGS = set(SITUATIONS) | {"general"}
+NEW_KINDS = SITUATIONS[len(CORE_SITUATIONS):]
 
 # Other modules refer to these ids by name.
 REQUIRED_IDS = {
@@ -113,6 +115,47 @@ def test_detects_expected_top_situation(text: str, expected: str) -> None:
     assert top_situations(text, limit=1) == [expected]
 
 
+def test_situation_ids_and_knowledge_tags_agree() -> None:
+    # The original five keep their place (ties break on this order); the finer kinds follow.
+    assert SITUATIONS[:5] == CORE_SITUATIONS == ("tense_meeting", "interrupting", "feedback", "withdrawal", "decision")
+    assert len(NEW_KINDS) == 20 and len(set(SITUATIONS)) == len(SITUATIONS)
+    assert set(KNOWLEDGE_TAGS) == SITUATION_TAGS
+
+
+# One plain incident per finer kind, each detected as that kind.
+NEW_KIND_INCIDENTS = [
+    ("In the quarterly review I presented Amaru's pricing model as my own work.", "credit_taken"),
+    ("I cancelled my one-on-one with Dilnoza for the third week in a row.", "cancelled_one_on_ones"),
+    ("I cracked a joke about Ezra's weight in front of the whole team.", "humiliating_joke"),
+    ("Marisol flagged that the ladder on site is unsafe and I told her it's fine.", "concern_brushed_off"),
+    ("I corrected Tevita's figures in front of the client on the call.", "public_correction"),
+    ("I promised Ilse a pay review by March and never set it up.", "broken_promise"),
+    ("Nobody answered Bogdan's question in the chat, and I was chairing the call.", "ignored_on_call"),
+    ("I left a comment on Priya's pull request that just said 'this is garbage'.", "harsh_code_review"),
+    ("I lost my temper with the whole team during the retro.", "temper_with_team"),
+    ("I rolled my eyes while Kiri was presenting the budget.", "dismissive_gesture"),
+    ("I was sarcastic with Ade when he asked about the rota.", "sarcasm"),
+    ("I rewrote Soraya's report without asking her and sent my version to the client.", "micromanaging"),
+    ("I left Hemi out of the planning meeting for his own project.", "excluded"),
+    ("Wei had approved the schedule for her team and I overruled her in front of them.", "overruled"),
+    ("When the client criticised Dara's design I didn't stand up for her.", "not_backing_up"),
+    ("Tomas told me in confidence about his divorce and I mentioned it to his team lead.", "confidence_broken"),
+    ("At the all-hands I blamed Lucia's team for the outage, though I had cut their testing time.", "blamed_publicly"),
+    ("I kept calling Nalani about the audit while she was on annual leave.", "after_hours_pressure"),
+    ("I keep giving the best client accounts to Tom and never explained it to the others.", "favouritism"),
+    ("I told Sefa his promotion was turned down in the corridor between meetings.", "rushed_hard_news"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEW_KIND_INCIDENTS, ids=[kind for _, kind in NEW_KIND_INCIDENTS])
+def test_detects_each_new_kind(text: str, expected: str) -> None:
+    assert top_situations(text, limit=1) == [expected]
+
+
+def test_the_new_kind_table_covers_every_new_kind() -> None:
+    assert sorted(kind for _, kind in NEW_KIND_INCIDENTS) == sorted(NEW_KINDS)
+
+
 def test_overlapping_situations_can_coexist() -> None:
     # An interruption inside a heated meeting is both; both should clear the floor.
     text = "The meeting got tense and I kept talking over Ravi when he tried to answer."
@@ -162,11 +205,41 @@ def test_retrieval_incidents_hit_rate() -> None:
     assert hit2 >= 0.90
 
 
+@pytest.mark.parametrize(("name", "per_kind"), [("retrieval_newkinds_heldout.jsonl", 2), ("retrieval_newkinds.jsonl", 3)])
+def test_new_kind_incident_sets_are_well_formed(name: str, per_kind: int) -> None:
+    rows = _load_jsonl(DATA / name)
+    assert len(rows) >= 20 * per_kind
+    for row in rows:
+        assert set(row) == {"text", "situations"} and row["text"].strip()
+        assert 1 <= len(row["situations"]) <= 2 and set(row["situations"]) <= set(SITUATIONS)
+    for kind in NEW_KINDS:
+        assert sum(kind in row["situations"] for row in rows) >= per_kind, kind
+
+
+def test_held_out_incidents_are_not_in_the_tuning_set() -> None:
+    held_out = {row["text"].lower() for row in _load_jsonl(DATA / "retrieval_newkinds_heldout.jsonl")}
+    tuning = {row["text"].lower() for row in _load_jsonl(DATA / "retrieval_newkinds.jsonl")}
+    assert not held_out & tuning
+
+
+def test_new_kind_tuning_set_hit_rate() -> None:
+    rows = _load_jsonl(DATA / "retrieval_newkinds.jsonl")
+    hits = {1: 0, 2: 0}
+    for row in rows:
+        for k in hits:
+            if set(row["situations"]) & set(top_situations(row["text"], limit=k)):
+                hits[k] += 1
+    hit1, hit2 = hits[1] / len(rows), hits[2] / len(rows)
+    print(f"\nsituation detector on {len(rows)} new-kind tuning incidents: hit@1={hit1:.3f} hit@2={hit2:.3f}")
+    assert hit2 >= 0.90
+
+
 def test_eval_incidents_are_well_formed() -> None:
     rows = _load_jsonl(DATA / "eval_incidents.jsonl")
     assert len(rows) == 22
     assert len({row["id"] for row in rows}) == len(rows)
-    for situation in SITUATIONS:
+    # The evaluation suite covers the original five situations.
+    for situation in CORE_SITUATIONS:
         assert sum(situation in row["situations"] for row in rows) >= 4
     assert sum(len(row["situations"]) == 2 for row in rows) >= 2
     assert any("ignore your instructions" in row["text"].lower() for row in rows)
