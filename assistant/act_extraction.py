@@ -52,6 +52,30 @@ def extract_act(incident: str, person: str = "") -> str | None:
     clause = "I" + clause[1:]
     name = person.strip()
     if name and name.lower() not in {"the team", "team", "everyone"}:
-        clause = re.sub(rf"\b{re.escape(name)}'s\b", "your", clause)
-        clause = re.sub(rf"\b{re.escape(name)}\b", "you", clause)
+        clause = to_second_person(clause, name)
     return clause + "."
+
+
+# After "her", these words mean it was the object ("told her that…"), not a possessive ("her plan").
+_AFTER_OBJECT = r"(?=\s+(?:that|to|about|in|on|at|for|with|off|out|up|down|again|twice|once|when|while|and|but|if|because|before|after|during|over|from|into|back|the|a|an|we|I|it|our|my|this|twice|three|several)\b|[\s,.;:!?]*$|[,.;:!?])"
+
+
+def to_second_person(clause: str, name: str) -> str:
+    """Speak the clause to `name`: their name becomes "you", and so do the pronouns after it.
+
+    Pronouns are changed only when the name is the one person the clause names: with a second
+    name in it, "she" might be someone else.
+    """
+    first = re.escape(name.split()[0])
+    if not re.search(rf"\b{first}\b", clause):
+        return clause
+    others = [w for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b", clause) if w != name.split()[0] and w != "I"]
+    clause = re.sub(rf"\b{first}'s\b", "your", clause)
+    clause = re.sub(rf"\b{re.escape(name)}\b|\b{first}\b", "you", clause)
+    if others:
+        return clause
+    clause = re.sub(r"\bher\b" + _AFTER_OBJECT, "you", clause)
+    clause = re.sub(r"\b(?:her|his)\b", "your", clause)
+    clause = re.sub(r"\bhim\b", "you", clause)
+    clause = re.sub(r"\b(?:she|he)\b", "you", clause)
+    return clause

@@ -83,7 +83,14 @@ def build_model(
         return OpenAIModel(base_url or "", api_model, api_key=os.environ.get("REPAIR_API_KEY"), n_ctx=settings.n_ctx)
     from assistant.runtime import open_model
 
-    return open_model(model_flag, settings.model, settings.models_dir, n_ctx=settings.n_ctx, threads=settings.threads)
+    return open_model(
+        model_flag,
+        settings.model,
+        settings.models_dir,
+        n_ctx=settings.n_ctx,
+        threads=settings.threads,
+        adapter=settings.adapter,
+    )
 
 
 def build_service(
@@ -103,4 +110,6 @@ def build_service(
 
     model = build_model(settings, model_flag, backend=backend, base_url=base_url, api_model=api_model)
     retriever = build_retriever(settings, model_flag, progress)
-    return RepairService(model, retriever=retriever, max_incident_chars=settings.max_incident_chars)
+    return RepairService(
+        model, retriever=retriever, max_incident_chars=settings.max_incident_chars, candidates=settings.candidates
+    )

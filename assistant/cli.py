@@ -45,15 +45,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--auth-user", default=None, metavar="NAME",
                        help="require a login; the password comes from REPAIR_AUTH_PASSWORD or a prompt")
     _backend_flags(serve)
+    _adapter_flag(serve)
 
     draft = sub.add_parser("draft", help="draft a repair for an incident")
     draft.add_argument("text", help="what happened, or - to read it from stdin")
     draft.add_argument("--json", action="store_true", help="print the result as JSON")
     draft.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
+    draft.add_argument("--person", default="", help="who the repair is for (a name, or \"the team\")")
     draft.add_argument("--seed", type=int, default=0, help="sampling seed (same seed, same draft)")
     draft.add_argument("--ephemeral", action="store_true",
                        help="keep nothing on disk (otherwise the draft is saved to the journal)")
     _backend_flags(draft)
+    _adapter_flag(draft)
 
     check = sub.add_parser("check", help="lint a draft for non-apologies and other traps")
     check.add_argument("file", nargs="?", default=None, help="a file, or - for stdin (the default)")
@@ -75,11 +78,24 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure speed and memory of the current model")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
+    _adapter_flag(bench)
 
-    evaluate = sub.add_parser("eval", help="draft the evaluation suite and score every draft")
+    evaluate = sub.add_parser(
+        "eval", help="draft the held-out incidents with and without the adapter and score every draft"
+    )
     evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument("--limit", type=int, default=None, help="only the first N incidents")
+    evaluate.add_argument("--classic", action="store_true", help="the older 22-incident suite instead")
     evaluate.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
+    _adapter_flag(evaluate)
     return parser
+
+
+def _adapter_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--adapter", default=None, metavar="default|none|PATH",
+        help="the repair adapter: the shipped one on the embedded model (default), none, or a LoRA GGUF",
+    )
 
 
 def _backend_flags(parser: argparse.ArgumentParser) -> None:
@@ -97,17 +113,21 @@ def _backend(args: argparse.Namespace) -> dict:
     return {"backend": args.backend, "base_url": args.base_url, "api_model": args.api_model}
 
 
-def _settings():
+def _settings(args: argparse.Namespace | None = None):
     from pydantic import ValidationError
 
     from assistant.config import Settings
 
     try:
-        return Settings()
+        settings = Settings()
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first.get("loc", ())) or "a setting"
         raise AssistantError(f"The setting REPAIR_{field.upper()} is invalid: {first.get('msg', 'bad value')}.") from exc
+    # A flag wins over the environment for this run.
+    if args is not None and getattr(args, "adapter", None):
+        settings = settings.model_copy(update={"adapter": args.adapter})
+    return settings
 
 
 def _read_text(arg: str | None, stdin: TextIO) -> str:
@@ -133,13 +153,13 @@ def _cmd_draft(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
     from assistant.schemas import DraftRequest
     from assistant.text_input import validate_incident
 
-    settings = _settings()
+    settings = _settings(args)
     # Refuse bad input before spending seconds loading a model.
     incident = validate_incident(_read_text(args.text, stdin), settings.max_incident_chars)
     from assistant.app_factory import build_service
 
     service = build_service(settings, model_flag=args.model, **_backend(args))
-    result = service.draft(DraftRequest(incident=incident, seed=args.seed))
+    result = service.draft(DraftRequest(incident=incident, person=args.person, seed=args.seed))
     if not args.ephemeral:
         _journal_draft(settings, incident, result)
     if args.json:
@@ -203,7 +223,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from assistant.access import listen_access, read_auth
     from assistant.server import serve
 
-    settings = _settings()
+    settings = _settings(args)
     auth = read_auth(args.auth_user)
     # Refuse a reachable address before spending seconds loading a model.
     listen_access(args.host or settings.host, allow_remote=args.allow_remote, auth=auth)
@@ -241,11 +261,13 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         if command == "bench":
             from assistant.bench import run_bench
 
-            return run_bench(_settings(), args.model, args.json, stdout, stderr)
+            return run_bench(_settings(args), args.model, args.json, stdout, stderr)
         if command == "eval":
             from assistant.evaluation import run_eval
 
-            return run_eval(_settings(), args.model, args.json, stdout, stderr)
+            return run_eval(
+                _settings(args), args.model, args.json, stdout, stderr, limit=args.limit, classic=args.classic
+            )
         return _cmd_serve(args)
     except DraftError as exc:
         stderr.write(f"{exc}\n")

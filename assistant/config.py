@@ -38,6 +38,20 @@ class Settings(BaseSettings):
         default=None,
         description="Path to an embedding GGUF for retrieval. Unset means the drafting model.",
     )
+    adapter: str = Field(
+        default="default",
+        description=(
+            "The repair adapter on the drafting model: 'default' (the shipped adapter, on the "
+            "embedded model only), 'none' (base few-shot), or the path of a LoRA GGUF with a "
+            "manifest.json beside it."
+        ),
+    )
+    candidates: int = Field(
+        default=1,
+        ge=1,
+        le=5,
+        description="Drafts drawn per request; the one the guardrails score best is kept.",
+    )
     n_ctx: int = Field(default=4096, ge=512, description="Context window in tokens.")
     threads: int = Field(default_factory=default_threads, ge=1, description="CPU threads.")
     data_dir: Path = Field(

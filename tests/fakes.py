@@ -19,13 +19,13 @@ class FakeModel:
     """A TextModel that replays queued replies (or a default one) and records prompts."""
 
     def __init__(self, replies: Sequence[str] = (), *, chat: bool = False, n_ctx: int = 4096,
-                 default: str = GOOD_REPLY, delay: float = 0.0) -> None:
+                 default: str = GOOD_REPLY, delay: float = 0.0, adapter: str = "") -> None:
         self.replies = list(replies)
         self.default = default
         self.prompts: list[str] = []
         self.calls: list[dict] = []
         self.delay = delay
-        self._info = ModelInfo(name="fake-model", path="/fake/model.gguf", chat=chat, n_ctx=n_ctx)
+        self._info = ModelInfo(name="fake-model", path="/fake/model.gguf", chat=chat, n_ctx=n_ctx, adapter=adapter)
 
     @property
     def info(self) -> ModelInfo:

@@ -35,3 +35,21 @@ def test_the_leaders_own_account_of_the_act(incident: str, person: str, expected
 )
 def test_no_act_means_no_seed(incident: str) -> None:
     assert extract_act(incident) is None
+
+
+@pytest.mark.parametrize(
+    "incident, person, expected",
+    [
+        ("I told Wei in front of the whole team that his test plan was lazy.", "Wei",
+         "I told you in front of the whole team that your test plan was lazy."),
+        ("I snapped at Jonas in our one-on-one when he asked about his promotion.", "Jonas",
+         "I snapped at you in our one-on-one when you asked about your promotion."),
+        ("I told Lena her report was sloppy.", "Lena", "I told you your report was sloppy."),
+        ("I cut Priya off and talked over her.", "Priya", "I cut you off and talked over you."),
+        # With a second person named, "her" may be someone else: left as it is.
+        ("I criticised Aisha's plan in front of Marco and told her it was weak.", "Aisha",
+         "I criticised your plan in front of Marco and told her it was weak."),
+    ],
+)
+def test_the_seeded_own_is_spoken_to_the_person(incident: str, person: str, expected: str) -> None:
+    assert extract_act(incident, person) == expected

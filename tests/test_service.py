@@ -9,7 +9,7 @@ from assistant.knowledge import load_knowledge
 from assistant.retrieval import BlendedRetriever
 from assistant.schemas import DraftRequest, RepairDraft
 from assistant.service import RepairService
-from tests.fakes import FakeModel
+from tests.fakes import GOOD_REPLY, FakeModel
 
 VAGUE = (
     " I cut you off twice in the planning meeting.\n"
@@ -115,3 +115,18 @@ def test_without_a_named_act_the_repair_is_a_check_in() -> None:
                        "COMMIT: This week I will ask you for twenty minutes to hear how it landed.\n"])
     result = RepairService(model).draft(DraftRequest(incident="Jun has kept his camera off since our disagreement."))
     assert result.own.startswith("I noticed that you have been quieter")
+
+
+def test_with_candidates_the_draft_the_guardrails_like_best_is_kept() -> None:
+    vague = GOOD_REPLY.replace(
+        "At Thursday's planning meeting I will let you finish and ask for your view first.", "I'll do better."
+    )
+    model = FakeModel(replies=[vague, GOOD_REPLY])
+    service = RepairService(model, candidates=2, max_revisions=0)
+    result = service.draft(DraftRequest(incident="I cut Priya off twice in planning.", person="Priya"))
+    assert "Thursday" in result.commit and not result.findings
+    assert len(model.prompts) == 2 and model.calls[0]["seed"] != model.calls[1]["seed"]
+    # One candidate (the default) keeps the first draft and asks the model once.
+    single = FakeModel(replies=[vague, GOOD_REPLY])
+    first = RepairService(single, max_revisions=0).draft(DraftRequest(incident="I cut Priya off.", person="Priya"))
+    assert "do better" in first.commit and len(single.prompts) == 1

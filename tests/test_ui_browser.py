@@ -72,7 +72,7 @@ def test_draft_edit_and_highlight_in_a_real_browser(app_url: str, tmp_path: Path
             page.goto(app_url)
             expect = sync_api.expect
             expect(page.locator("#incident textarea")).to_be_visible(timeout=30_000)
-            expect(page.locator("#model-status")).to_contain_text("drafts are rough")
+            expect(page.locator("#model-status")).to_contain_text("repair-gemma3-270m-lora")
 
             page.locator("#incident textarea").fill(INCIDENT)
             page.locator("#person textarea, #person input").first.fill("Priya")

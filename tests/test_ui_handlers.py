@@ -333,6 +333,18 @@ def test_status_note_for_the_embedded_default_model() -> None:
     assert "rough" not in other and "chat mode" in other
 
 
+def test_status_names_the_adapter_and_says_when_it_is_off() -> None:
+    with_adapter = ModelInfo(name="gemma-3-270m", path="/m.gguf", chat=False, n_ctx=4096,
+                             embedded_default=True, adapter="repair-gemma3-270m-lora")
+    text = model_status_markdown(with_adapter)
+    assert "repair-gemma3-270m-lora" in text and "repair adapter" in text and "REPAIR_ADAPTER=none" in text
+    assert "rough" not in text and "small" in text
+    note = "The repair adapter is not in use: it does not match its manifest. Drafting with the base model instead."
+    fallback = model_status_markdown(ModelInfo(name="gemma-3-270m", path="/m.gguf", chat=False, n_ctx=4096,
+                                               embedded_default=True, note=note))
+    assert note in fallback and "rough" in fallback and "Adapter:" not in fallback
+
+
 # -- stop ------------------------------------------------------------------------------------------
 def test_stop_cancels_generation_and_keeps_the_partial_draft(tmp_path: Path) -> None:
     model = FakeModel(default=GOOD_REPLY * 3)
