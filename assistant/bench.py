@@ -114,6 +114,56 @@ def reopened_settings(settings: Settings, root: Path) -> Settings:
     return settings.model_copy(update={"data_dir": link})
 
 
+COMPARE_INCIDENTS = 4
+
+
+@dataclass
+class AdapterComparison:
+    """Whole-draft time with the adapter against base few-shot, same incidents, interleaved."""
+
+    base_draft_s: float | None = None
+    adapter_draft_s: float | None = None
+    ratio: float | None = None
+    spread: str = ""
+
+
+def compare_adapter(
+    model: Any, settings: Settings, model_flag: Path | None, retriever: Any, texts: Sequence[str]
+) -> AdapterComparison:
+    """Draft each incident with and without the adapter, alternating, and compare medians.
+
+    Alternating the two keeps a change in the machine's load from landing on one side only.
+    The ratio is the median of the per-incident ratios (adapter ÷ base); below 1 is faster.
+    """
+    from assistant.runtime import open_model
+    from assistant.schemas import DraftRequest
+    from assistant.service import RepairService
+
+    base_model = open_model(
+        model_flag, settings.model, settings.models_dir, n_ctx=settings.n_ctx, threads=settings.threads, adapter="none"
+    )
+    services = {
+        "adapter": RepairService(model, retriever=retriever, max_incident_chars=settings.max_incident_chars),
+        "base": RepairService(base_model, retriever=retriever, max_incident_chars=settings.max_incident_chars),
+    }
+    times: dict[str, list[float]] = {"adapter": [], "base": []}
+    for text in texts:
+        for name in ("base", "adapter"):
+            _, seconds = timed(lambda name=name: services[name].draft(DraftRequest(incident=text, seed=1)))
+            times[name].append(seconds)
+    del services, base_model
+    gc.collect()
+    ratios = sorted(a / b for a, b in zip(times["adapter"], times["base"], strict=True) if b > 0)
+    if not ratios:
+        return AdapterComparison()
+    return AdapterComparison(
+        base_draft_s=median(times["base"]),
+        adapter_draft_s=median(times["adapter"]),
+        ratio=median(ratios),
+        spread=f"{ratios[0]:.2f}–{ratios[-1]:.2f} over {len(ratios)} incidents",
+    )
+
+
 def _no_progress(done: int, total: int) -> None:
     """Index progress is not news in a benchmark; only the total time is."""
 
@@ -136,6 +186,7 @@ def collect(settings: Settings, model_flag: Path | None = None) -> BenchReport:
             settings.models_dir,
             n_ctx=settings.n_ctx,
             threads=settings.threads,
+            adapter=settings.adapter,
         )
     )
     suite = load_suite()
@@ -152,8 +203,11 @@ def collect(settings: Settings, model_flag: Path | None = None) -> BenchReport:
             model, retriever, suite[0].text, max_incident_chars=settings.max_incident_chars
         )
         rss = peak_rss_mb()
+        comparison = AdapterComparison()
+        if model.info.adapter:
+            comparison = compare_adapter(model, settings, model_flag, retriever, [i.text for i in suite[:COMPARE_INCIDENTS]])
         port = free_port()
-        env = dict(os.environ, REPAIR_DATA_DIR=str(fresh.data_dir))
+        env = dict(os.environ, REPAIR_DATA_DIR=str(fresh.data_dir), REPAIR_ADAPTER=settings.adapter)
         serve = probe_serve(
             serve_command(model_flag, port), env, f"http://127.0.0.1:{port}/", log_dir=Path(tmp)
         )
@@ -176,12 +230,18 @@ def collect(settings: Settings, model_flag: Path | None = None) -> BenchReport:
         "structured_ratio": generation.structured_ratio,
         "peak_rss_mb": rss,
         "serve_ready_s": serve.ready_s,
+        "adapter": model.info.adapter or None,
+        "base_draft_s": comparison.base_draft_s,
+        "adapter_draft_ratio": comparison.ratio,
         "model": f"{model.info.name} ({Path(model.info.path).name})",
         "machine": machine_summary(),
     }
     details = dict(generation.details)
     details["serve_peak_rss_mb"] = serve.peak_rss_mb
     details["draft_incident"] = suite[0].id
+    if comparison.adapter_draft_s is not None:
+        details["adapter_draft_s_median"] = comparison.adapter_draft_s
+        details["adapter_ratio_spread"] = comparison.spread
     return BenchReport(round_figures(figures), round_figures(details), notes)
 
 
@@ -207,6 +267,8 @@ _LABELS = {
     "structured_ratio": "structured ÷ unconstrained, per token",
     "peak_rss_mb": "peak resident memory (MB)",
     "serve_ready_s": "serve: start to page (s)",
+    "base_draft_s": "draft without the adapter, median (s)",
+    "adapter_draft_ratio": "draft with ÷ without the adapter",
 }
 
 

@@ -27,6 +27,9 @@ BENCH_KEYS: tuple[str, ...] = (
     "structured_ratio",
     "peak_rss_mb",
     "serve_ready_s",
+    "adapter",
+    "base_draft_s",
+    "adapter_draft_ratio",
     "model",
     "machine",
 )
@@ -57,6 +60,8 @@ BENCH_TARGETS: tuple[Target, ...] = (
     Target("peak_rss_mb", True, 1000.0),
     Target("retrieve_p50_ms", True, 50.0),
     Target("serve_ready_s", True, 10.0),
+    # With the adapter a draft must be no slower than base few-shot.
+    Target("adapter_draft_ratio", True, 1.0),
 )
 
 

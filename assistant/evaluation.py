@@ -11,7 +11,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -25,6 +25,9 @@ from assistant.schemas import SECTIONS, DraftRequest, DraftResult
 log = logging.getLogger(__name__)
 
 SUITE_FILE = "eval_incidents.jsonl"
+# The corpus's frozen held-out split (training/heldout.jsonl, shipped inside the package):
+# incidents the adapter never trained on, with the person each repair is for.
+HELDOUT_FILE = "heldout_incidents.jsonl"
 VAGUE_COMMIT = frozenset({"vague_commitment", "missing_commit"})
 
 # Targets for the default model (percent of incidents); sources have no target of their own.
@@ -33,8 +36,9 @@ EVAL_TARGETS: tuple[Target, ...] = (
     Target("no_high", False, 95.0),
     Target("names_act", False, 80.0),
     Target("concrete_commit", False, 70.0),
+    Target("addressed", False, 90.0),
 )
-CRITERIA = ("three_sections", "no_high", "names_act", "concrete_commit", "sources_used")
+CRITERIA = ("three_sections", "no_high", "names_act", "concrete_commit", "sources_used", "addressed")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,8 @@ class EvalIncident:
     text: str
     situations: tuple[str, ...]
     act: tuple[str, ...]
+    person: str = ""
+    notes: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 def load_suite(path: Path | None = None) -> list[EvalIncident]:
@@ -64,8 +70,50 @@ def load_suite(path: Path | None = None) -> list[EvalIncident]:
     return suite
 
 
+def load_heldout(path: Path | None = None) -> list[EvalIncident]:
+    """The held-out incidents: never trained on, each with its person and kind of rupture."""
+    if path is None:
+        packaged = files("assistant").joinpath(HELDOUT_FILE)
+        path = Path(str(packaged)) if packaged.is_file() else Path(__file__).resolve().parent.parent / "training" / "heldout.jsonl"
+    suite = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            suite.append(
+                EvalIncident(item["id"], item["incident"], (item["rupture"],), (), item["person"], item.get("notes", {}))
+            )
+    return suite
+
+
 def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u2018", "'")).lower()
+
+
+_COMMON = frozenset(
+    "that this with when what have from your they them their about there were just into after before "
+    "said told didn't wasn't then also more some been being over than only again because while where".split()
+)
+
+
+def shares_act_words(own: str, incident: str) -> bool:
+    """Without labelled stems: "I" is the subject and the own reuses a content word of the account."""
+    words = lambda text: {w for w in re.findall(r"[a-z']+", _normalise(text)) if len(w) >= 4 and w not in _COMMON}
+    return bool(re.search(r"\bI\b", own)) and bool(words(own) & words(incident))
+
+
+_TEAM = frozenset({"the team", "team", "everyone", "all", "the group"})
+
+
+def addressed_to(sections: dict[str, str], person: str) -> bool:
+    """Spoken to them: "you" somewhere, and their name never used as if they were not there."""
+    text = " ".join(sections.values())
+    if not re.search(r"\b(?:you|your|yours|yourself|yourselves)\b", text, re.IGNORECASE):
+        return False
+    name = person.strip()
+    if not name or name.lower() in _TEAM:
+        return True
+    first = re.escape(name.split()[0])
+    return not re.search(rf"\b{first}\b", text, re.IGNORECASE)
 
 
 def names_act(own: str, stems: Sequence[str]) -> bool:
@@ -99,6 +147,8 @@ class EvalRow:
     draft: dict[str, str] = field(
         default_factory=dict
     )  # the sections scored, to read beside the marks
+    addressed: bool = True
+    findings: list[str] = field(default_factory=list)  # every finding the page would show
 
 
 def score_result(incident: EvalIncident, result: DraftResult, seconds: float) -> EvalRow:
@@ -107,18 +157,20 @@ def score_result(incident: EvalIncident, result: DraftResult, seconds: float) ->
         id=incident.id,
         three_sections=all(getattr(result, name).strip() for name in SECTIONS),
         no_high=not high,
-        names_act=names_act(result.own, incident.act),
+        names_act=names_act(result.own, incident.act) if incident.act else shares_act_words(result.own, incident.text),
         concrete_commit=bool(result.commit.strip()) and concrete_commit(result.commit),
         sources_used=bool(result.sources),
         seconds=seconds,
         high=high,
         draft={name: getattr(result, name) for name in SECTIONS},
+        addressed=addressed_to({name: getattr(result, name) for name in SECTIONS}, incident.person),
+        findings=sorted({f"{f.category}@{f.section}" for f in result.findings}),
     )
 
 
 def failed_row(incident: EvalIncident, error: str, seconds: float) -> EvalRow:
     """A draft that never arrived fails every criterion; its time still counts."""
-    return EvalRow(incident.id, False, False, False, False, False, seconds, error=error)
+    return EvalRow(incident.id, False, False, False, False, False, seconds, error=error, addressed=False)
 
 
 def _percent(rows: Sequence[EvalRow], key: str) -> float:
@@ -145,7 +197,7 @@ def summarize(rows: Sequence[EvalRow]) -> dict[str, Any]:
     return summary
 
 
-_WIDTHS = (7, 7, 4, 6, 7)
+_WIDTHS = (7, 7, 4, 6, 7, 8)
 
 
 def _mark(ok: bool) -> str:
@@ -155,7 +207,7 @@ def _mark(ok: bool) -> str:
 def render_table(rows: Sequence[EvalRow], summary: dict[str, Any], model: str, out: TextIO) -> None:
     """One line per incident, then the summary line a leader compares between models."""
     out.write(f"Model: {model}\n\n")
-    head = ("3 parts", "no high", "act", "commit", "sources")
+    head = ("3 parts", "no high", "act", "commit", "sources", "to them")
     out.write(f"{'id':<6} " + " ".join(f"{h:>{w}}" for h, w in zip(head, _WIDTHS, strict=True)))
     out.write(f" {'s':>6}  notes\n")
     for row in rows:
@@ -172,6 +224,7 @@ def summary_line(summary: dict[str, Any]) -> str:
         "no_high": "no high finding",
         "names_act": "names the act",
         "concrete_commit": "concrete commit",
+        "addressed": "spoken to them",
     }
     parts = []
     for key, label in labels.items():
@@ -195,7 +248,8 @@ def evaluate(
             progress.flush()
         started = time.perf_counter()
         try:
-            result = service.draft(DraftRequest(incident=incident.text, seed=seed))
+            request = DraftRequest(incident=incident.text, person=incident.person, notes=incident.notes, seed=seed)
+            result = service.draft(request)
         except AssistantError as exc:
             rows.append(failed_row(incident, str(exc), time.perf_counter() - started))
             continue
@@ -203,6 +257,66 @@ def evaluate(
         log.info("%s: %s", incident.id, asdict(row))
         rows.append(row)
     return rows
+
+
+@dataclass
+class Variant:
+    """One column of the comparison: a label and how to build the service that drafts for it."""
+
+    label: str
+    make: Callable[[], Any]
+
+
+def build_variants(settings: Any, model_flag: Path | None) -> list[Variant]:
+    """Base few-shot and, on the embedded model, the repair adapter: loaded one after the other.
+
+    The retriever (and its index) is built once and shared, so both columns are grounded on
+    the same passages and only the drafting differs.
+    """
+    from assistant.app_factory import build_retriever
+    from assistant.runtime import open_model
+    from assistant.service import RepairService
+
+    retriever = build_retriever(settings, model_flag)
+
+    def service(adapter: str) -> Any:
+        model = open_model(
+            model_flag, settings.model, settings.models_dir, n_ctx=settings.n_ctx, threads=settings.threads,
+            adapter=adapter,
+        )
+        return RepairService(
+            model, retriever=retriever, max_incident_chars=settings.max_incident_chars, candidates=settings.candidates
+        )
+
+    embedded = model_flag is None and settings.model is None
+    wanted = settings.adapter.strip().lower()
+    if wanted == "none" or (wanted == "default" and not embedded):
+        return [Variant("base few-shot" if embedded else "model", lambda: service("none"))]
+    return [Variant("base few-shot", lambda: service("none")), Variant("adapter", lambda: service(settings.adapter))]
+
+
+def side_by_side(results: Sequence[tuple[str, str, dict[str, Any]]], out: TextIO) -> None:
+    """The criteria as rows, one column per variant: the comparison a reader wants first."""
+    labels = {
+        "three_sections_pct": "three parts (%)",
+        "no_high_pct": "no high finding (%)",
+        "names_act_pct": "names the act (%)",
+        "concrete_commit_pct": "concrete commit (%)",
+        "addressed_pct": "spoken to them (%)",
+        "sources_used_pct": "sources used (%)",
+        "mean_draft_s": "mean seconds per draft",
+        "errors": "no draft at all",
+    }
+    width = max(len(label) for label, _, _ in results) + 2
+    out.write(f"{'':<26}" + "".join(f"{label:>{max(width, 16)}}" for label, _, _ in results) + "\n")
+    for key, label in labels.items():
+        cells = []
+        for _, _, summary in results:
+            value = summary.get(key)
+            cells.append(f"{'-' if value is None else value:>{max(width, 16)}}")
+        out.write(f"{label:<26}" + "".join(cells) + "\n")
+    for label, model, _ in results:
+        out.write(f"{label}: {model}\n")
 
 
 def run_eval(
@@ -214,31 +328,44 @@ def run_eval(
     *,
     service: Any = None,
     limit: int | None = None,
+    classic: bool = False,
 ) -> int:
-    """The `eval` command: 0 when every target is met, 1 when any is missed.
+    """The `eval` command: 0 when every target is met by the default variant, 1 when any is missed.
 
-    `service` lets a test pass a service built on a fake model; by default the real one is
-    built from settings. A missing or broken model raises a typed AssistantError for the CLI.
+    By default it drafts the held-out split with base few-shot and with the repair adapter,
+    in one run, and prints them side by side. `classic` drafts the older 22-incident suite.
+    `service` lets a test pass a service built on a fake model.
     """
-    if service is None:
-        from assistant.app_factory import build_service
-
-        service = build_service(settings, model_flag=model_flag)
-    suite = load_suite()[:limit] if limit else load_suite()
-    rows = evaluate(service, suite, progress=stderr)
-    summary = summarize(rows)
-    model = service.model.info.name
+    suite = load_suite() if classic else load_heldout()
+    suite = suite[:limit] if limit else suite
+    variants = [Variant("model", lambda: service)] if service is not None else build_variants(settings, model_flag)
+    results: list[tuple[str, str, dict[str, Any]]] = []
+    payload: dict[str, Any] = {"suite": "classic" if classic else "heldout", "variants": []}
+    summary: dict[str, Any] = {}
+    for variant in variants:
+        current = variant.make()
+        stderr.write(f"— {variant.label} —\n")
+        rows = evaluate(current, suite, progress=stderr)
+        summary = summarize(rows)
+        model = model_name(current)
+        results.append((variant.label, model, summary))
+        payload["variants"].append({"label": variant.label, "model": model, "rows": [asdict(r) for r in rows], "summary": summary})
+        if not as_json:
+            stdout.write(f"\n== {variant.label} ==\n")
+            render_table(rows, summary, model, stdout)
+        del current
     if as_json:
         from assistant.bench_probes import machine_summary
 
-        rows_json = [asdict(row) for row in rows]
-        payload = {
-            "model": model,
-            "machine": machine_summary(),
-            "rows": rows_json,
-            "summary": summary,
-        }
+        payload["machine"] = machine_summary()
         stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
     else:
-        render_table(rows, summary, model, stdout)
-    return 0 if summary["all_met"] else 1
+        stdout.write("\n")
+        side_by_side(results, stdout)
+    return 0 if summary.get("all_met") else 1
+
+
+def model_name(service: Any) -> str:
+    from assistant.service import model_label
+
+    return model_label(service.model.info)

@@ -14,7 +14,10 @@ from assistant.evaluation import (
     concrete_commit,
     evaluate,
     failed_row,
+    addressed_to,
+    load_heldout,
     load_suite,
+    shares_act_words,
     names_act,
     render_table,
     run_eval,
@@ -72,7 +75,8 @@ def test_suite_ships_in_the_package_and_covers_every_situation() -> None:
     suite = load_suite()
     assert len(suite) >= 20
     assert len({item.id for item in suite}) == len(suite)
-    assert {s for item in suite for s in item.situations} == set(SITUATIONS)
+    # The classic suite covers the five situations the knowledge base started with.
+    assert {s for item in suite for s in item.situations} == set(SITUATIONS[:5])
     assert any(len(item.situations) > 1 for item in suite)  # some are ambiguous
     assert any(
         "ignore your instructions" in item.text.lower() for item in suite
@@ -84,6 +88,34 @@ def test_packaged_suite_matches_the_labelled_test_data() -> None:
     packaged = load_suite()
     labelled = load_suite(Path(__file__).parent / "data" / "eval_incidents.jsonl")
     assert packaged == labelled
+
+
+def test_heldout_split_ships_with_its_people_and_covers_the_new_kinds() -> None:
+    heldout = load_heldout()
+    assert len(heldout) >= 100 and all(item.person for item in heldout)
+    assert len({s for item in heldout for s in item.situations}) >= 20
+    assert set(SITUATIONS) >= {s for item in heldout for s in item.situations}
+
+
+@pytest.mark.parametrize(
+    "sections, person, expected",
+    [
+        ({"own": "I cut you off twice.", "acknowledge": "You lost your turn.", "commit": "On Monday I will wait."}, "Priya", True),
+        ({"own": "I cut Priya off twice.", "acknowledge": "You lost your turn.", "commit": "On Monday I will wait."}, "Priya", False),
+        ({"own": "I cut her off twice.", "acknowledge": "She lost her turn.", "commit": "On Monday I will wait."}, "Priya", False),
+        ({"own": "I shouted at all of you.", "acknowledge": "The room went quiet.", "commit": "Friday."}, "the team", True),
+        ({"own": "I shouted at the team.", "acknowledge": "The room went quiet.", "commit": "Friday."}, "the team", False),
+    ],
+)
+def test_spoken_to_them_means_you_and_never_their_name(sections: dict, person: str, expected: bool) -> None:
+    assert addressed_to(sections, person) is expected
+
+
+def test_without_labelled_stems_the_own_must_reuse_the_account() -> None:
+    incident = "In the budget review I talked over Fatima every time she tried to explain the overrun."
+    assert shares_act_words("I talked over you each time you tried to explain the overrun.", incident)
+    assert not shares_act_words("I was not at my best.", incident)
+    assert not shares_act_words("The overrun was explained.", incident)  # no first-person agent
 
 
 def test_suite_without_an_act_is_refused(tmp_path: Path) -> None:
@@ -191,7 +223,7 @@ def test_summary_percentages_and_targets_at_their_boundaries() -> None:
 
 def test_one_more_miss_breaks_each_target() -> None:
     summary = summarize(
-        _rows(20, {"three_sections": 1, "no_high": 2, "names_act": 5, "concrete_commit": 7})
+        _rows(20, {"three_sections": 1, "no_high": 2, "names_act": 5, "concrete_commit": 7, "addressed": 3})
     )
     assert not any(item["met"] for item in summary["targets"].values())
     assert not summary["all_met"]
@@ -245,36 +277,45 @@ def test_run_eval_json_has_rows_and_summary_and_exit_code_follows_targets() -> N
     out, err = io.StringIO(), io.StringIO()
     code = run_eval(None, None, True, out, err, service=_service(FakeModel()), limit=4)
     payload = json.loads(out.getvalue())
-    assert payload["model"] == "fake-model" and payload["machine"]
-    assert [row["id"] for row in payload["rows"]] == [item.id for item in load_suite()[:4]]
-    assert set(payload["rows"][0]) >= {
-        "three_sections",
-        "no_high",
-        "names_act",
-        "concrete_commit",
-        "sources_used",
-        "seconds",
+    assert payload["suite"] == "heldout" and payload["machine"]
+    (variant,) = payload["variants"]
+    assert variant["model"] == "fake-model"
+    assert [row["id"] for row in variant["rows"]] == [item.id for item in load_heldout()[:4]]
+    assert set(variant["rows"][0]) >= {
+        "three_sections", "no_high", "names_act", "concrete_commit", "sources_used", "addressed", "seconds",
+        "findings",
     }
-    assert code == (0 if payload["summary"]["all_met"] else 1)
+    assert code == (0 if variant["summary"]["all_met"] else 1)
     assert "Drafting 1/4" in err.getvalue()
 
 
-def test_run_eval_table_ends_with_the_summary_line() -> None:
+def test_run_eval_prints_each_variant_then_the_side_by_side_table() -> None:
     out = io.StringIO()
     run_eval(None, None, False, out, io.StringIO(), service=_service(FakeModel()), limit=2)
-    assert out.getvalue().splitlines()[-1].startswith("2 incidents:")
+    text = out.getvalue()
+    assert "== model ==" in text and "2 incidents:" in text
+    assert "spoken to them (%)" in text and text.rstrip().endswith("model: fake-model")
+
+
+def test_the_classic_suite_is_still_there_on_request() -> None:
+    out = io.StringIO()
+    run_eval(None, None, True, out, io.StringIO(), service=_service(FakeModel()), limit=2, classic=True)
+    payload = json.loads(out.getvalue())
+    assert payload["suite"] == "classic"
+    assert [r["id"] for r in payload["variants"][0]["rows"]] == [i.id for i in load_suite()[:2]]
 
 
 @pytest.mark.integration
-def test_eval_runs_end_to_end_on_the_default_model(
-    data_dir: Path, default_model_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_eval_compares_base_few_shot_and_the_adapter_in_one_run(data_dir: Path, seed_data_dir) -> None:
     from assistant.config import Settings
 
-    monkeypatch.setenv("REPAIR_MODEL", str(default_model_path))
+    seed_data_dir(data_dir)
     out = io.StringIO()
     code = run_eval(Settings(), None, True, out, io.StringIO(), limit=2)
     payload = json.loads(out.getvalue())
     assert code in (0, 1)
-    assert len(payload["rows"]) == 2 and payload["summary"]["incidents"] == 2
-    assert payload["model"]
+    labels = [v["label"] for v in payload["variants"]]
+    assert labels == ["base few-shot", "adapter"]
+    base, adapter = payload["variants"]
+    assert "+" not in base["model"] and "repair-gemma3-270m-lora" in adapter["model"]
+    assert all(v["summary"]["incidents"] == 2 for v in payload["variants"])
