@@ -8,12 +8,13 @@ why. Pure Python (no llama_cpp), so resolution is testable without a model.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
+
+from assistant.model_files import embedded_sha256, sha256_file
 
 log = logging.getLogger(__name__)
 
@@ -45,14 +46,6 @@ def shipped_adapter_dir() -> Path:
         return Path(path)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _fallback(reason: str) -> AdapterChoice:
     note = f"The repair adapter is not in use: {reason}. Drafting with the base model's few-shot prompt instead."
     log.warning("%s", note)
@@ -77,7 +70,7 @@ def verify(adapter_path: Path, base_sha256: str | None) -> AdapterChoice:
         return _fallback(f"{adapter_path.name} has no {MANIFEST} beside it")
     except (OSError, ValueError) as exc:
         return _fallback(f"its {MANIFEST} cannot be read ({exc})")
-    if manifest.get("adapter_sha256") != _sha256(adapter_path):
+    if manifest.get("adapter_sha256") != sha256_file(adapter_path):
         return _fallback(f"{adapter_path.name} does not match its manifest (changed or damaged)")
     if base_sha256 is not None and manifest.get("base_model_sha256") != base_sha256:
         return _fallback("it was trained for a different base model")
@@ -96,12 +89,10 @@ def choose_adapter(setting: str | None, *, model_path: Path, embedded_default: b
     if value.lower() == DEFAULT:
         if not embedded_default:
             return AdapterChoice(None)
-        from assistant.model_files import embedded_sha256
-
         shipped = sorted(shipped_adapter_dir().glob("*.gguf"))
         if not shipped:
             return _fallback("no adapter file ships with this install")
         return verify(shipped[0], embedded_sha256())
     path = Path(value).expanduser()
-    base = None if not model_path.is_file() else _sha256(model_path)
+    base = None if not model_path.is_file() else sha256_file(model_path)
     return verify(path, base)

@@ -12,37 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.resources import knowledge_dir
+from assistant.situations import SITUATIONS
 
 STAGES = ("name_the_moment", "own", "acknowledge", "listen", "commit", "follow_through", "avoid", "background")
 # The situations a passage can be tagged with: every detected situation, plus "general".
-SITUATION_TAGS = (
-    "tense_meeting",
-    "interrupting",
-    "feedback",
-    "withdrawal",
-    "decision",
-    "credit_taken",
-    "cancelled_one_on_ones",
-    "humiliating_joke",
-    "concern_brushed_off",
-    "public_correction",
-    "broken_promise",
-    "ignored_on_call",
-    "harsh_code_review",
-    "temper_with_team",
-    "dismissive_gesture",
-    "sarcasm",
-    "micromanaging",
-    "excluded",
-    "overruled",
-    "not_backing_up",
-    "confidence_broken",
-    "blamed_publicly",
-    "after_hours_pressure",
-    "favouritism",
-    "rushed_hard_news",
-    "general",
-)
+SITUATION_TAGS = (*SITUATIONS, "general")
 _EXAMPLES_HEADING = re.compile(r"^##\s+Example lines\s*$", re.IGNORECASE | re.MULTILINE)
 _BULLET = re.compile(r'^\s*[-*]\s+"?(.+?)"?\s*$')
 

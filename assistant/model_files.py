@@ -46,7 +46,7 @@ def check_gguf_header(path: Path) -> None:
         raise model_problem(path, "its GGUF header is corrupt")
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -77,7 +77,7 @@ def ensure_default_model(models_dir: Path) -> Path:
         if stamp.read_text(encoding="utf-8").strip() == f"{stat.st_size}:{stat.st_mtime_ns}":
             return target
     models_dir.mkdir(parents=True, exist_ok=True)
-    if target.exists() and _sha256(target) == embedded.EXPECTED_SHA256:
+    if target.exists() and sha256_file(target) == embedded.EXPECTED_SHA256:
         log.info("verified existing default model at %s", target)
     else:
         log.info("assembling the embedded default model into %s", target)

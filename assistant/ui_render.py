@@ -126,8 +126,9 @@ def model_status_markdown(info: ModelInfo) -> str:
         lines.append(html.escape(info.note))
     if info.embedded_default:
         quality = (
-            "The adapter makes its drafts far better than the bare base model's, but it is still a small "
-            "model: read every line as the other person would hear it, and make it your own."
+            "The adapter makes it write to the person and about what you did, but it is still a small "
+            "model and most drafts need rewriting: read every line as the other person would hear it, "
+            "and make it your own."
             if info.adapter
             else "It runs anywhere, but without its adapter its drafts are rough: treat them as a starting "
             "point and make every line your own."

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from assistant.guardrails import check_draft
 from assistant.schemas import RepairDraft
+from assistant.situations import SITUATIONS
 
 log = logging.getLogger(__name__)
 
@@ -33,15 +34,8 @@ SECTIONS = ("own", "acknowledge", "commit")
 NOTE_KEYS = ("what_i_did", "impact", "my_part", "want_different")
 SETTINGS = ("", "team_meeting", "one_on_one", "chat_email", "public_channel")
 DELIVERIES = ("in_person", "writing")
-# The five situations the knowledge base started with, and the kinds of rupture added since.
-RUPTURES = (
-    "tense_meeting", "interrupting", "feedback", "withdrawal", "decision",
-    "credit_taken", "cancelled_one_on_ones", "humiliating_joke", "concern_brushed_off",
-    "public_correction", "broken_promise", "ignored_on_call", "harsh_code_review",
-    "temper_with_team", "dismissive_gesture", "sarcasm", "micromanaging", "excluded",
-    "overruled", "not_backing_up", "confidence_broken", "blamed_publicly",
-    "after_hours_pressure", "favouritism", "rushed_hard_news",
-)
+# Every kind of rupture the situation detector knows: the five it started with and 20 more.
+RUPTURES = SITUATIONS
 # Two texts whose word-trigram sets overlap this much say the same thing in the same words.
 NEAR_DUPLICATE = 0.6
 

@@ -40,6 +40,7 @@ import torch
 from peft import LoraConfig, get_peft_model, get_peft_model_state_dict, set_peft_model_state_dict
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
+from assistant.model_files import sha256_file
 from training.corpus import HELDOUT, SLICES, leaked_heldout, load_corpus, load_heldout
 from training.render import Example, render_corpus
 
@@ -63,14 +64,6 @@ class HyperParameters:
     weight_decay: float = 0.0
     seed: int = 1234
     max_length: int = 640
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def corpus_sha256(files: list[Path]) -> str:
