@@ -161,7 +161,7 @@ def _cmd_draft(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
     service = build_service(settings, model_flag=args.model, **_backend(args))
     result = service.draft(DraftRequest(incident=incident, person=args.person, seed=args.seed))
     if not args.ephemeral:
-        _journal_draft(settings, incident, result)
+        _journal_draft(settings, incident, result, person=args.person)
     if args.json:
         stdout.write(json.dumps(result.model_dump(mode="json", include=set(DRAFT_KEYS)), ensure_ascii=False) + "\n")
     else:
@@ -169,7 +169,7 @@ def _cmd_draft(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
     return EXIT_OK
 
 
-def _journal_draft(settings, incident: str, result) -> None:
+def _journal_draft(settings, incident: str, result, person: str = "") -> None:
     """Save the draft as a session the page can reopen; a journal problem never loses the draft."""
     import sqlite3
     from datetime import datetime
@@ -181,7 +181,7 @@ def _journal_draft(settings, incident: str, result) -> None:
         if journal.note:
             log.warning("%s", journal.note)
         session = journal.new_session()
-        journal.save_form(session, incident=incident)
+        journal.save_form(session, incident=incident, person=person or None)
         version = {"n": 1, "source": "draft (command line)", "time": datetime.now().strftime("%H:%M:%S"),
                    "own": result.own, "acknowledge": result.acknowledge, "commit": result.commit}
         journal.save_version(session, version, message=result.message,
