@@ -227,6 +227,9 @@ def serve(
     if threading.current_thread() is threading.main_thread():
         # A service manager's stop is a Ctrl+C too: exports and temp files are removed on exit.
         signal.signal(signal.SIGTERM, signal.default_int_handler)
+        # Ctrl+C must stop the app even when it was started from a script in the background,
+        # where the shell hands every child an ignored SIGINT.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         while True:
             time.sleep(0.5)

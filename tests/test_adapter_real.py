@@ -113,3 +113,31 @@ def test_the_cli_says_in_one_sentence_when_the_adapter_is_unusable(
     )
     assert off.returncode == 0 and "adapter" not in off.stderr
     assert "+" not in json.loads(off.stdout)["model"]
+
+
+def test_ctrl_c_stops_the_app_even_when_started_with_sigint_ignored(seed_data_dir, data_dir: Path) -> None:
+    """A script that starts the app in the background hands it an ignored SIGINT."""
+    import signal
+    import time
+
+    from assistant.bench_probes import free_port
+
+    seed_data_dir(data_dir)
+    env = {**os.environ, "REPAIR_DATA_DIR": str(data_dir)}
+    env.pop("REPAIR_MODEL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "serve", "--port", str(free_port()), "--ephemeral"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    try:
+        assert process.stdout is not None
+        deadline = time.monotonic() + 300
+        for line in process.stdout:
+            if "is running at" in line or time.monotonic() > deadline:
+                break
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
