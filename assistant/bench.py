@@ -135,13 +135,12 @@ def compare_adapter(
     Alternating the two keeps a change in the machine's load from landing on one side only.
     The ratio is the median of the per-incident ratios (adapter ÷ base); below 1 is faster.
     """
-    from assistant.runtime import open_model
     from assistant.schemas import DraftRequest
     from assistant.service import RepairService
 
-    base_model = open_model(
-        model_flag, settings.model, settings.models_dir, n_ctx=settings.n_ctx, threads=settings.threads, adapter="none"
-    )
+    from assistant.app_factory import build_model
+
+    base_model = build_model(settings.model_copy(update={"adapter": "none"}), model_flag)
     services = {
         "adapter": RepairService(model, retriever=retriever, max_incident_chars=settings.max_incident_chars),
         "base": RepairService(base_model, retriever=retriever, max_incident_chars=settings.max_incident_chars),
@@ -170,25 +169,15 @@ def _no_progress(done: int, total: int) -> None:
 
 def collect(settings: Settings, model_flag: Path | None = None) -> BenchReport:
     """Run every measurement on the real model: about a minute on an idle two-core machine."""
-    from assistant.app_factory import build_retriever
+    from assistant.app_factory import build_model, build_retriever
     from assistant.bench_generation import measure_generation
     from assistant.bench_probes import free_port
     from assistant.model_files import resolve_model_path
-    from assistant.runtime import open_model
 
     notes = [f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}"]
     # The first run assembles the default model file; that is set-up, not loading.
     resolve_model_path(model_flag, settings.model, settings.models_dir)
-    model, load_s = timed(
-        lambda: open_model(
-            model_flag,
-            settings.model,
-            settings.models_dir,
-            n_ctx=settings.n_ctx,
-            threads=settings.threads,
-            adapter=settings.adapter,
-        )
-    )
+    model, load_s = timed(lambda: build_model(settings, model_flag))
     suite = load_suite()
     with tempfile.TemporaryDirectory(prefix="repair-bench-") as tmp:
         fresh = bench_settings(settings, Path(tmp))

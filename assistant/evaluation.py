@@ -273,17 +273,13 @@ def build_variants(settings: Any, model_flag: Path | None) -> list[Variant]:
     The retriever (and its index) is built once and shared, so both columns are grounded on
     the same passages and only the drafting differs.
     """
-    from assistant.app_factory import build_retriever
-    from assistant.runtime import open_model
+    from assistant.app_factory import build_model, build_retriever
     from assistant.service import RepairService
 
     retriever = build_retriever(settings, model_flag)
 
     def service(adapter: str) -> Any:
-        model = open_model(
-            model_flag, settings.model, settings.models_dir, n_ctx=settings.n_ctx, threads=settings.threads,
-            adapter=adapter,
-        )
+        model = build_model(settings.model_copy(update={"adapter": adapter}), model_flag)
         return RepairService(
             model, retriever=retriever, max_incident_chars=settings.max_incident_chars, candidates=settings.candidates
         )
