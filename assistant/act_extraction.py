@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.guardrails.lexicon import HE_SHE, THEY_FORMS, WE_FORMS, alt
+
 # "I" followed by a verb of doing, not a verb of thinking or a state of uncertainty.
 _NOT_ACTS = (
     r"think|thought|feel|felt|believe|guess|suppose|wonder|hope|know|knew|am|'m|was|"
@@ -20,7 +22,9 @@ _I_CLAUSE = re.compile(r"(?<![\w'])I (?!(?:" + _NOT_ACTS + r")\b)(?:[a-z]+)\b[^.
 _CLAUSE_END = re.compile(r"\s*(?:,\s*(?:because|since|as|so|but)\b|\s(?:because|since|but)\b).*$", re.IGNORECASE)
 # Where the sentence moves on to someone else: ", and he left…", ", Bilal stopped…", "… and hasn't said…".
 _OTHER_SUBJECT = re.compile(
-    r"(?:,\s*(?:and\s+)?(?:he|she|they|we|it|there|the room|everyone|nobody|[A-Z][a-z]+)\b"
+    r"(?:,\s*(?:and\s+)?(?:"
+    + alt(HE_SHE, THEY_FORMS, WE_FORMS, ("it", "there", "the room", "everyone", "nobody"))
+    + r"|[A-Z][a-z]+)\b"
     r"|\s+and\s+(?:has|hasn't|have|haven't|had|hadn't|is|isn't|was|wasn't|went|looked)\b).*$"
 )
 MAX_WORDS = 28
@@ -77,5 +81,5 @@ def to_second_person(clause: str, name: str) -> str:
     clause = re.sub(r"\bher\b" + _AFTER_OBJECT, "you", clause)
     clause = re.sub(r"\b(?:her|his)\b", "your", clause)
     clause = re.sub(r"\bhim\b", "you", clause)
-    clause = re.sub(r"\b(?:she|he)\b", "you", clause)
+    clause = re.sub(r"\b" + alt(HE_SHE) + r"\b", "you", clause)
     return clause

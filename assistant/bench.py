@@ -51,12 +51,20 @@ def sample_draft(total_chars: int = CHECK_CHARS) -> RepairDraft:
     return RepairDraft(own=parts[0], acknowledge=parts[1], commit=parts[2])
 
 
+# The context every edit on the page is checked with: the incident and who the repair is for.
+CHECK_INCIDENT = (
+    "In Tuesday's planning meeting I cut Priya off twice while she was explaining the vendor risk, "
+    "and I told her in front of the team that we didn't have time for it."
+)
+CHECK_PERSON = "Priya"
+
+
 def measure_check(draft: RepairDraft, runs: int = CHECK_RUNS) -> float:
-    """Median milliseconds to check the draft: what a leader waits for after each edit."""
+    """Median milliseconds to check the draft with its context: what a leader waits for after each edit."""
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        check_draft(draft)
+        check_draft(draft, incident=CHECK_INCIDENT, person=CHECK_PERSON)
         times.append((time.perf_counter() - started) * 1000)
     return median(times)
 

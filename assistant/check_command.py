@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from assistant.guardrails import check_text, has_high
+from assistant.guardrails import check_text, checks_ran, has_high
 from assistant.schemas import SECTIONS, Finding
 
 EXIT_OK = 0
@@ -65,6 +65,27 @@ def _split_lines(text: str) -> list[str]:
     return [line.rstrip("\r") for line in text.split("\n")][: -1 if text.endswith("\n") else None]
 
 
+def _line_request(line: str, section: str | None, incident: str | None, person: str | None) -> dict[str, object]:
+    """A --jsonl line: a JSON object with its own text and context, or else plain text."""
+    stripped = line.strip()
+    if stripped.startswith("{"):
+        try:
+            row = json.loads(stripped)
+        except json.JSONDecodeError:
+            row = None
+        if isinstance(row, dict) and isinstance(row.get("text"), str):
+            line_section = row.get("section", section)
+            if line_section is not None and line_section not in SECTIONS:
+                line_section = section  # an unknown section falls back to the command's own
+            return {
+                "text": row["text"],
+                "section": line_section,
+                "incident": row["incident"] if isinstance(row.get("incident"), str) else incident,
+                "person": row["person"] if isinstance(row.get("person"), str) else person,
+            }
+    return {"text": line, "section": section, "incident": incident, "person": person}
+
+
 def run_check(
     source: str | None,
     section: str | None,
@@ -73,9 +94,13 @@ def run_check(
     stdin: TextIO,
     stdout: TextIO,
     stderr: TextIO,
+    *,
+    incident: str | None = None,
+    person: str | None = None,
 ) -> int:
     """Check FILE (or stdin for None / "-") and report findings.
 
+    With `incident` and `person`, the text is also read against what happened and who it is to.
     Exit 0 when nothing is high, 1 when any finding is high, 2 on bad usage.
     """
     try:
@@ -93,13 +118,17 @@ def run_check(
     if as_jsonl:
         any_high = False
         for line in _split_lines(text):
-            findings = check_text(line, section)  # type: ignore[arg-type]
+            request = _line_request(line, section, incident, person)
+            findings = check_text(
+                request["text"], request["section"],  # type: ignore[arg-type]
+                incident=request["incident"], person=request["person"],  # type: ignore[arg-type]
+            )
             any_high = any_high or has_high(findings)
             stdout.write(json.dumps(_payload(findings), ensure_ascii=False) + "\n")
         stdout.flush()
         return EXIT_HIGH if any_high else EXIT_OK
 
-    findings = check_text(text, section)  # type: ignore[arg-type]
+    findings = check_text(text, section, incident=incident, person=person)  # type: ignore[arg-type]
     if as_json:
         stdout.write(json.dumps(_payload(findings), ensure_ascii=False, indent=2) + "\n")
     elif findings:
@@ -107,5 +136,6 @@ def run_check(
             stdout.write(format_finding(finding) + "\n")
     else:
         stdout.write("No findings.\n")
+        stdout.write(checks_ran(context=bool(incident or person)) + "\n")
     stdout.flush()
     return EXIT_HIGH if has_high(findings) else EXIT_OK

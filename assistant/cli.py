@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="lint a draft for non-apologies and other traps")
     check.add_argument("file", nargs="?", default=None, help="a file, or - for stdin (the default)")
     check.add_argument("--section", choices=["own", "acknowledge", "commit"], default=None)
+    check.add_argument("--incident", default=None, help="what happened, to read the text against (enables the context checks)")
+    check.add_argument("--person", default=None, help="who the text is addressed to (a name, or \"the team\")")
     fmt = check.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--jsonl", action="store_true", help="one text per stdin line, one JSON object per line")
@@ -195,7 +197,10 @@ def _journal_draft(settings, incident: str, result, person: str = "") -> None:
 def _cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, stdin: TextIO) -> int:
     from assistant.check_command import run_check
 
-    return run_check(args.file, args.section, args.json, args.jsonl, stdin, stdout, stderr)
+    return run_check(
+        args.file, args.section, args.json, args.jsonl, stdin, stdout, stderr,
+        incident=args.incident, person=args.person,
+    )
 
 
 def _cmd_retrieve(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:

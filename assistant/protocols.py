@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from assistant.schemas import Finding, RepairDraft
 
 
 @dataclass(frozen=True)
@@ -78,3 +81,16 @@ class Retriever(Protocol):
     """Finds the knowledge passages that ground a draft."""
 
     def retrieve(self, text: str, k: int = 4) -> list: ...
+
+
+class Checker(Protocol):
+    """The guardrails over a draft; the context, when given, lets them read it against the incident."""
+
+    def __call__(
+        self,
+        draft: RepairDraft,
+        *,
+        incident: str | None = None,
+        person: str | None = None,
+        notes: Mapping[str, str] | None = None,
+    ) -> list[Finding]: ...

@@ -28,6 +28,13 @@ CATEGORIES: tuple[str, ...] = (
     "missing_own",
     "missing_acknowledge",
     "missing_commit",
+    # Checks that read the draft against the incident and the person addressed.
+    "repeats_harm",
+    "punitive_commit",
+    "role_reversal",
+    "judging_them",
+    "third_person_address",
+    "unsupported_claim",
 )
 
 

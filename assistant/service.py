@@ -8,19 +8,32 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from assistant.drafting import DraftOutcome, Drafter, DraftSettings, Partial
+from assistant.act_extraction import extract_act
+from assistant.drafting import Drafter, DraftOutcome, DraftSettings, Partial
+from assistant.errors import DraftError, InputError
 from assistant.guardrails import check_draft
 from assistant.message import assemble_message
 from assistant.prompt_builder import Case
-from assistant.protocols import ModelInfo, Retriever, TextModel
+from assistant.protocols import Checker, ModelInfo, Retriever, TextModel
+from assistant.schemas import (
+    SECTIONS,
+    DraftRequest,
+    DraftResult,
+    Finding,
+    Passage,
+    RepairDraft,
+    Source,
+)
 from assistant.situations import top_situations
-from assistant.schemas import SECTIONS, DraftRequest, DraftResult, Finding, Passage, RepairDraft, Source
-from assistant.act_extraction import extract_act
-from assistant.errors import DraftError, InputError
-from assistant.text_input import clean_text, incident_for_model, validate_incident, without_instructions
+from assistant.text_input import (
+    clean_text,
+    incident_for_model,
+    validate_incident,
+    without_instructions,
+)
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +57,6 @@ def _as_sentence(text: str) -> str:
         return ""
     return text if text.endswith((".", "!", "?")) else text + "."
 
-Checker = Callable[[RepairDraft], list[Finding]]
 
 
 @dataclass
@@ -157,15 +169,29 @@ class RepairService:
         )
 
     # -- checking --------------------------------------------------------------------
-    def check(self, draft: RepairDraft) -> list[Finding]:
-        """Guardrails only: instant, no model call (used after a direct edit)."""
-        return self.checker(draft)
+    def check(
+        self,
+        draft: RepairDraft,
+        *,
+        incident: str | None = None,
+        person: str | None = None,
+        notes: Mapping[str, str] | None = None,
+    ) -> list[Finding]:
+        """Guardrails only: instant, no model call (used after a direct edit).
+
+        With the incident, the person and the leader's notes, the draft is also read against
+        them: the act promised again, a threat, swapped roles, the third person.
+        """
+        return self.checker(draft, incident=incident, person=person, notes=notes)
+
+    def _check_case(self, draft: RepairDraft, case: Case) -> list[Finding]:
+        return self.checker(draft, incident=case.incident, person=case.person, notes=case.notes)
 
     def _revise_flagged(
         self, drafter: Drafter, case: Case, draft: RepairDraft, seed: int, cancel: threading.Event | None
     ) -> tuple[RepairDraft, list[Finding], int]:
         """Regenerate sections with high findings, feeding the findings back; bounded."""
-        findings = self.checker(draft)
+        findings = self._check_case(draft, case)
         rounds = 0
         for rounds in range(1, self.max_revisions + 1):
             flagged = _high_sections(findings)
@@ -182,7 +208,7 @@ class RepairService:
                     case, draft, section, seed=seed + rounds * 31, cancel=cancel, opening=opening, feedback=feedback
                 )
                 candidate = draft.model_copy(update={section: value})
-                candidate_findings = self.checker(candidate)
+                candidate_findings = self._check_case(candidate, case)
                 if _high_count(candidate_findings, section) < _high_count(findings, section):
                     draft, findings = candidate, candidate_findings
         return draft, findings, rounds
@@ -191,7 +217,7 @@ class RepairService:
         self, drafter: Drafter, case: Case, first: DraftOutcome, seed: int, cancel: threading.Event | None
     ) -> DraftOutcome:
         """Draw more candidates and keep the one with the lightest guardrail findings."""
-        best, best_score = first, badness(self.checker(first.draft))
+        best, best_score = first, badness(self._check_case(first.draft, case))
         for n in range(1, self.candidates):
             if best_score == 0:
                 break
@@ -202,7 +228,7 @@ class RepairService:
                         candidate = item
             except DraftError:
                 continue
-            if candidate is not None and (score := badness(self.checker(candidate.draft))) < best_score:
+            if candidate is not None and (score := badness(self._check_case(candidate.draft, case))) < best_score:
                 best, best_score = candidate, score
         return best
 

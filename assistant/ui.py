@@ -435,14 +435,28 @@ def build_ui(
             return page.values(view, ("answers", "suggestions", "status"))
 
         def edit(
-            own: str, ack: str, commit: str, who: str, how: str, history: list, request: gr.Request
+            own: str,
+            ack: str,
+            commit: str,
+            who: str,
+            how: str,
+            history: list,
+            text: str = "",
+            did: str = "",
+            impact: str = "",
+            part: str = "",
+            want: str = "",
+            request: gr.Request = None,  # type: ignore[assignment]
         ) -> tuple[Any, ...]:
+            # The incident and the answers have defaults so API callers may leave them out.
             view = handlers.edit(
                 {"own": own, "acknowledge": ack, "commit": commit},
                 who,
                 how,
                 history or [],
                 _session(request),
+                incident=text or "",
+                notes=dict(zip(keys, (did or "", impact or "", part or "", want or ""), strict=True)),
             )
             return page.values(view, CHECK_FIELDS)
 
@@ -454,9 +468,22 @@ def build_ui(
             return page.values(handlers.compare(history or [], first, second), ("compare",))[0]
 
         def restore(
-            history: list, number: str, who: str, how: str, request: gr.Request
+            history: list,
+            number: str,
+            who: str,
+            how: str,
+            text: str = "",
+            did: str = "",
+            impact: str = "",
+            part: str = "",
+            want: str = "",
+            request: gr.Request = None,  # type: ignore[assignment]
         ) -> tuple[Any, ...]:
-            view = handlers.restore(history or [], number, who, how, _session(request))
+            view = handlers.restore(
+                history or [], number, who, how, _session(request),
+                incident=text or "",
+                notes=dict(zip(keys, (did or "", impact or "", part or "", want or ""), strict=True)),
+            )
             return page.values(view, RESTORE_FIELDS)
 
         def open_session(
@@ -534,7 +561,7 @@ def build_ui(
             cancels=[draft_event, reflect_event, *revise_events],
         )
         private: dict[str, Any] = {"api_visibility": "private"}
-        check_inputs = [*section_inputs, person, delivery, versions]
+        check_inputs = [*section_inputs, person, delivery, versions, incident, *answers.values()]
         # Gradio's textbox fires `input` on keystrokes; `blur` also catches a paste or autofill.
         edit_triggers = [trigger for box in section_inputs for trigger in (box.input, box.blur)]
         for index, trigger in enumerate(edit_triggers):
@@ -587,7 +614,7 @@ def build_ui(
         )
         restore_btn.click(
             restore,
-            [versions, version_pick, person, delivery],
+            [versions, version_pick, person, delivery, incident, *answers.values()],
             page.outputs(RESTORE_FIELDS),
             api_name="restore",
         )

@@ -186,7 +186,7 @@ def _clean_sections(sections: Mapping[str, str | None]) -> dict[str, str]:
 
 def _findings_summary(findings: Sequence[Finding]) -> str:
     if not findings:
-        return "the guardrails flag nothing."
+        return "nothing flagged by the checks (see the panel below for what they read)."
     high = sum(1 for f in findings if f.severity == "high")
     noun = "finding" if len(findings) == 1 else "findings"
     return f"the guardrails show {len(findings)} {noun} ({high} high) in the panel below."
@@ -257,18 +257,29 @@ class PageHandlers:
         return f"#### While they answer\n\n{listening}\n\n#### Follow-through plan\n\n{plan}"
 
     def review(
-        self, sections: Mapping[str, str | None], person: str, delivery: str
+        self,
+        sections: Mapping[str, str | None],
+        person: str,
+        delivery: str,
+        incident: str = "",
+        notes: Mapping[str, str] | None = None,
     ) -> tuple[View, list[Finding]]:
-        """Guardrails, message and plan for the sections as they stand: no model call."""
+        """Guardrails, message and plan for the sections as they stand: no model call.
+
+        The incident, the person and the reflection answers let the guardrails read the draft
+        against what happened and who it is to.
+        """
         clean = _clean_sections(sections)
         missing = [name for name in SECTIONS if not clean[name]]
         draft = RepairDraft.model_construct(**clean) if missing else RepairDraft(**clean)
-        findings = self.service.check(draft)
+        who = (person or "").strip()
+        context = {key: value for key, value in (notes or {}).items() if value and value.strip()}
+        findings = self.service.check(draft, incident=clean_text(incident or ""), person=who, notes=context)
         view = View(
-            message=assemble_message(draft, (person or "").strip(), delivery or "in_person")
+            message=assemble_message(draft, who, delivery or "in_person")
             if not missing
             else "",
-            highlights=findings_html(clean, findings),
+            highlights=findings_html(clean, findings, person=who, context=bool((incident or "").strip())),
             after=self.after_repair(clean["commit"], delivery),
         )
         return view, findings
@@ -394,7 +405,9 @@ class PageHandlers:
         return View(
             **sections,
             message=result.message,
-            highlights=findings_html(sections, result.findings),
+            highlights=findings_html(
+                sections, result.findings, person=form.person, context=bool(form.incident.strip())
+            ),
             sources=sources_markdown(result.sources),
             status=status + note,
             versions=kept,
@@ -412,7 +425,7 @@ class PageHandlers:
         """The partial draft, kept on the page and in the journal as a "(stopped)" version."""
         view = View(status=status_text(STOPPED, "warning"))
         if any(partial.values()):
-            reviewed, _ = self.review(partial, form.person, form.delivery)
+            reviewed, _ = self.review(partial, form.person, form.delivery, form.incident, form.notes)
             kept = add_version(versions, partial, f"{source} (stopped)")
             note = self.sessions.save_version(session, kept, message=reviewed.message or "")
             view = View(
@@ -490,11 +503,13 @@ class PageHandlers:
         delivery: str,
         versions: Sequence[Version],
         session: str = "",
+        incident: str = "",
+        notes: Mapping[str, str] | None = None,
     ) -> View:
         """A direct edit: re-check instantly with the guardrails, and save it to the journal."""
         if not any(_clean_sections(sections).values()):
             return View()  # nothing drafted or typed yet: leave the page as it is
-        view, findings = self.review(sections, person, delivery)
+        view, findings = self.review(sections, person, delivery, incident, notes)
         clean = _clean_sections(sections)
         missing = [SECTION_TITLES[name] for name in SECTIONS if not clean[name]]
         if missing:
@@ -531,13 +546,15 @@ class PageHandlers:
         person: str,
         delivery: str,
         session: str = "",
+        incident: str = "",
+        notes: Mapping[str, str] | None = None,
     ) -> View:
         """Bring back an earlier version; it becomes the newest entry, so nothing is lost."""
         version = find_version(versions, number)
         if version is None:
             return View(status=status_text("Choose a version to restore first.", "warning"))
         sections = version_sections(version)
-        view, findings = self.review(sections, person, delivery)
+        view, findings = self.review(sections, person, delivery, incident, notes)
         view.own, view.acknowledge, view.commit = (
             sections["own"],
             sections["acknowledge"],
@@ -584,7 +601,7 @@ class PageHandlers:
             return View(status=status_text(problem, "error") + note, past=self.sessions.choices())
         latest = record.versions[-1] if record.versions else {}
         sections = {name: str(latest.get(name) or "") for name in SECTIONS}
-        view, _ = self.review(sections, record.person, record.delivery)
+        view, _ = self.review(sections, record.person, record.delivery, record.incident, record.notes)
         if not any(sections.values()):
             view.message = ""
         known = {key: str(record.notes.get(key) or "") for key, _, _ in QUESTIONS}

@@ -10,6 +10,7 @@ import difflib
 import html
 from collections.abc import Iterable, Mapping, Sequence
 
+from assistant.guardrails.summary import checks_ran
 from assistant.protocols import ModelInfo
 from assistant.schemas import SECTIONS, Finding, Source
 
@@ -57,8 +58,14 @@ def mark_text(text: str, findings: Sequence[Finding]) -> str:
     return "".join(out)
 
 
-def findings_html(sections: Mapping[str, str], findings: Sequence[Finding]) -> str:
-    """The draft with findings marked inline, then each finding with its reason and principle."""
+def findings_html(
+    sections: Mapping[str, str], findings: Sequence[Finding], *, person: str = "", context: bool = False
+) -> str:
+    """The draft with findings marked inline, then each finding with its reason and principle.
+
+    With nothing flagged, it says which checks ran rather than that the draft is fine, and
+    asks the leader to read it as the other person would hear it.
+    """
     if not any(sections.get(name, "").strip() for name in SECTIONS):
         return (
             '<div class="findings empty">'
@@ -91,9 +98,11 @@ def findings_html(sections: Mapping[str, str], findings: Sequence[Finding]) -> s
             )
         parts.append("</ul>")
     else:
+        listener = html.escape(person.strip()) if person.strip() else "the other person"
         parts.append(
-            '<p class="no-findings">The guardrails found nothing to flag: no non-apology, excuse, '
-            "blame, minimising or vague promise.</p>"
+            f'<p class="no-findings">{html.escape(checks_ran(context=context))} '
+            f"These checks read words, not meaning: read the draft aloud as {listener} would "
+            "hear it before you send it.</p>"
         )
     parts.append("</div>")
     return "".join(parts)

@@ -96,7 +96,7 @@ def test_json_output_has_exactly_the_contract_keys(monkeypatch: pytest.MonkeyPat
 
     import assistant.app_factory as factory
 
-    monkeypatch.setattr(factory, "build_service", lambda *a, **k: RepairService(FakeModel(), checker=lambda d: []))
+    monkeypatch.setattr(factory, "build_service", lambda *a, **k: RepairService(FakeModel(), checker=lambda d, **_: []))
     code, out, err = run(["draft", "I cut Priya off twice.", "--json"])
     assert code == 0, err
     payload = json.loads(out)
@@ -112,7 +112,7 @@ def test_plain_output_is_readable(monkeypatch: pytest.MonkeyPatch, data_dir: Pat
 
     import assistant.app_factory as factory
 
-    monkeypatch.setattr(factory, "build_service", lambda *a, **k: RepairService(FakeModel(), checker=lambda d: []))
+    monkeypatch.setattr(factory, "build_service", lambda *a, **k: RepairService(FakeModel(), checker=lambda d, **_: []))
     code, out, _ = run(["draft", "I cut Priya off twice."])
     assert code == 0
     assert out.startswith("Own:") and "\nAcknowledge:" in out and "\nCommit:" in out and "Message" in out

@@ -19,7 +19,7 @@ def _model(path: str, name: str) -> FakeModel:
 
 def _handlers(loader) -> tuple[PageHandlers, RepairService, FakeModel]:
     first = _model("/models/a.gguf", "model-a")
-    service = RepairService(first, checker=lambda draft: [])
+    service = RepairService(first, checker=lambda draft, **_: [])
     choices = [ModelChoice("A (running now)", "/models/a.gguf"), ModelChoice("B", "/models/b.gguf")]
     return PageHandlers(service, first.info, model_choices=choices, model_loader=loader), service, first
 
@@ -55,7 +55,7 @@ def test_choosing_the_running_model_or_an_unknown_one_does_nothing() -> None:
 
 def test_a_draft_in_flight_finishes_on_the_model_it_started_with() -> None:
     old = _model("/models/a.gguf", "model-a")
-    service = RepairService(old, checker=lambda draft: [])
+    service = RepairService(old, checker=lambda draft, **_: [])
     stream = service.draft_stream(DraftRequest(incident="I cut Priya off twice.", seed=1))
     next(stream)  # the draft has started
     new = _model("/models/b.gguf", "model-b")

@@ -11,7 +11,7 @@ PHRASES = (
 )
 
 
-def phrase_checker(draft: RepairDraft) -> list[Finding]:
+def phrase_checker(draft: RepairDraft, **context: object) -> list[Finding]:
     """Flag a few fixed phrases, with offsets into each section like the real guardrails."""
     findings: list[Finding] = []
     for section in SECTIONS:

@@ -72,7 +72,9 @@ def test_draft_streams_into_three_sections_then_checks_and_grounds(handlers: Pag
     assert final.commit.startswith("At Thursday's planning meeting")
     assert final.message.startswith("Talking points for your conversation with Priya")
     assert "Own the act plainly" in final.sources and "0.812" in final.sources
-    assert "nothing to flag" in final.highlights
+    # Nothing flagged: the page names the checks and asks for a read-aloud, not "all clear".
+    assert "Nothing flagged. Checked for" in final.highlights
+    assert "read the draft aloud as Priya would hear it" in final.highlights
     assert [v["source"] for v in final.versions] == ["draft"]
     assert "Thursday 12 June" in final.after and "Check in" in final.after
     assert final.status.startswith("Draft ready")

@@ -2,37 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from assistant.guardrails import (
-    agency,
-    apology,
-    blame,
-    commitment,
+    agentless,
+    blame_shift,
+    forgiveness_pressure,
     justification,
     minimizing,
+    non_apology,
+    over_apology,
     rescuing,
-    self_focus,
+    self_shaming,
+    vague_commitment,
 )
-from assistant.guardrails.base import Hit, Rule, RuleSet, run_rules, to_finding
-from assistant.guardrails.sections import section_hits
+from assistant.guardrails.base import Hit, Rule, run_rules, to_finding
+from assistant.guardrails.context import Context
+from assistant.guardrails.context_checks import context_hits
+from assistant.guardrails.missing_sections import section_hits
 from assistant.guardrails.text import Doc, trimmed_span
 from assistant.schemas import SECTIONS, Finding, RepairDraft, Section
 
 # Every phrase-level rule, in one tuple so the order (and so the output) is stable.
 RULES: tuple[Rule, ...] = (
-    *apology.NON_APOLOGY_RULES,
-    *agency.RULES,
+    *non_apology.NON_APOLOGY_RULES,
+    *agentless.AGENTLESS_RULES,
     *justification.JUSTIFICATION_RULES,
-    *blame.BLAME_RULES,
+    *blame_shift.BLAME_SHIFT_RULES,
     *minimizing.MINIMIZING_RULES,
-    *self_focus.SELF_SHAMING_RULES,
-    *apology.OVER_APOLOGY_RULES,
-    *self_focus.FORGIVENESS_RULES,
+    *self_shaming.SELF_SHAMING_RULES,
+    *over_apology.OVER_APOLOGY_RULES,
+    *forgiveness_pressure.FORGIVENESS_PRESSURE_RULES,
     *rescuing.RESCUING_RULES,
-    *commitment.VAGUE_RULES,
+    *vague_commitment.VAGUE_COMMITMENT_RULES,
 )
-_RULE_SET = RuleSet(RULES)
 
 _RANK = {"high": 0, "medium": 1, "low": 2}
 
@@ -51,42 +54,69 @@ def _dedupe(hits: Iterable[Hit]) -> list[Hit]:
     return sorted(kept, key=lambda h: (h.start, h.end, h.category))
 
 
-def _hits(doc: Doc, section: Section | None) -> list[Hit]:
-    hits = list(run_rules(doc, _RULE_SET))
-    hits.extend(commitment.vague_hits(doc))
-    hits.extend(apology.stacked_apologies(doc))
+def _hits(doc: Doc, section: Section | None, context: Context | None = None, own: str = "") -> list[Hit]:
+    hits = list(run_rules(doc, RULES))
+    hits.extend(vague_commitment.vague_hits(doc))
+    hits.extend(over_apology.stacked_apologies(doc))
     if section is not None:
         hits.extend(section_hits(doc, section, hits))
+    hits.extend(context_hits(doc, section, context or _NO_CONTEXT, own))
     return _dedupe(hits)
 
 
-def check_text(text: str, section: Section | None = None) -> list[Finding]:
+_NO_CONTEXT = Context()
+
+
+def _context(incident: str | None, person: str | None, notes: Mapping[str, str] | None) -> Context:
+    return Context(incident or "", person or "", dict(notes or {}))
+
+
+def check_text(
+    text: str,
+    section: Section | None = None,
+    *,
+    incident: str | None = None,
+    person: str | None = None,
+    notes: Mapping[str, str] | None = None,
+) -> list[Finding]:
     """Check one text. Spans are offsets into `text`; each finding carries `section`.
 
     With `section=None` only phrase-level checks run (the missing_* checks need to know which
-    part of the repair the text is meant to be).
+    part of the repair the text is meant to be). With the incident and the person it is
+    addressed to, the context checks also read it against them (see `context_checks`).
     """
     if section is not None and section not in SECTIONS:
         raise ValueError(f"unknown section {section!r}; expected one of {', '.join(SECTIONS)}")
     doc = Doc(text)
-    return [to_finding(doc, hit, section) for hit in _hits(doc, section)]
+    context = _context(incident, person, notes)
+    return [to_finding(doc, hit, section) for hit in _hits(doc, section, context)]
 
 
-def check_draft(draft: RepairDraft) -> list[Finding]:
+def check_draft(
+    draft: RepairDraft,
+    *,
+    incident: str | None = None,
+    person: str | None = None,
+    notes: Mapping[str, str] | None = None,
+) -> list[Finding]:
     """Check each section of a draft with its own section-aware checks.
 
     Spans are relative to that section's text. Apologies are also counted across the whole
-    draft, since three "sorry"s spread over three sections still stack.
+    draft, since three "sorry"s spread over three sections still stack. With `incident` and
+    `person` (and the leader's `notes`), each section is also read against what happened and
+    who it is to: a promise of the act again, a threat, swapped roles, a verdict on them, the
+    third person, a claim the account never made.
     """
     findings: list[Finding] = []
     docs: dict[Section, Doc] = {}
+    context = _context(incident, person, notes)
     for name in SECTIONS:
         doc = Doc(draft.section(name))
         docs[name] = doc
-        findings.extend(to_finding(doc, hit, name) for hit in _hits(doc, name))
+        findings.extend(to_finding(doc, hit, name) for hit in _hits(doc, name, context, draft.own))
 
     if not any(f.category == "over_apology" and f.severity == "high" for f in findings):
-        units = [(name, span) for name in SECTIONS for span in apology.apology_units(docs[name])]
+        units = [(name, span) for name in SECTIONS for span in over_apology.apology_units(docs[name])]
         if len(units) >= 3:
             name, (s, e) = units[2]
             doc = docs[name]

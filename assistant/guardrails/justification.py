@@ -11,8 +11,17 @@ from __future__ import annotations
 
 import re
 
-from assistant.guardrails.agency import own_acts, owned_in_sentence
 from assistant.guardrails.base import Rule, rx
+from assistant.guardrails.lexicon import (
+    CONDUCT_VERBS,
+    I_FORMS,
+    SHARP_WORDS,
+    STRAIN,
+    YOU_FORMS,
+    alt,
+    forms,
+)
+from assistant.guardrails.ownership import own_acts, owned_in_sentence
 from assistant.guardrails.text import Doc
 from assistant.schemas import Severity
 
@@ -67,11 +76,10 @@ def _external_cause_guard(doc: Doc, m: re.Match[str], severity: Severity) -> Sev
 
 # Acts of conduct toward a person, as opposed to decisions ("I moved the date").
 _CONDUCT_ACT = rx(
-    r"\b(?:snapped|raised my voice|yelled|shouted|cut (?:you|them|him|her|in)|interrupted|"
-    r"talked over|spoke over|lost my (?:temper|cool|patience)|got (?:short|sharp|angry|defensive|"
-    r"loud|heated)|was (?:short|sharp|curt|rude|harsh|abrupt|dismissive)|dismissed|brushed|"
-    r"rolled my eyes|sighed|pushed|barked|swore|criticised|criticized|embarrassed|overruled|"
-    r"ignored|walked out|hung up|shut (?:you|it|them) down)\b"
+    r"\b(?:" + alt(forms(CONDUCT_VERBS, "past")) + r"|was " + alt(SHARP_WORDS)
+    + r"|raised my voice|cut (?:you|them|him|her|in)|lost my (?:temper|cool|patience)"
+    r"|got (?:short|sharp|angry|defensive|loud|heated)|rolled my eyes|walked out|hung up"
+    r"|shut (?:you|it|them) down)\b"
 )
 
 
@@ -99,24 +107,39 @@ def _intention_guard(doc: Doc, m: re.Match[str], severity: Severity) -> Severity
 
 JUSTIFICATION_RULES: tuple[Rule, ...] = (
     Rule(
-        "justification", "high",
-        rx(
+        id="justification.under_pressure",
+        category="justification",
+        severity="high",
+        pattern=rx(
             r"\b(?:i|we)\s+(?:was|were|'m|am|'re|are|had been|'d been|have been|'ve been)\s+"
             r"(?:(?:just|so|really|very|quite|pretty|completely|totally|incredibly|a bit|a little|"
             r"under a lot of|extremely)\s+)*"
-            r"(?:under\s+(?:[a-z]+\s+){0,3}?(?:pressure|stress|the gun|strain)|stressed(?: out)?|"
-            r"exhausted|tired|swamped|overwhelmed|slammed|overloaded|running (?:late|behind)|"
-            r"behind|"
-            r"in a (?:rush|hurry)|distracted|sleep-deprived|burnt out|burned out|"
+            # "stressed out" before the plain word, so the quote takes it whole.
+            r"(?:under\s+(?:[a-z]+\s+){0,3}?(?:pressure|stress|the gun|strain)|stressed out|"
+            + alt(STRAIN)
+            + r"|slammed|overloaded|running (?:late|behind)|behind|"
+            r"in a (?:rush|hurry)|sleep-deprived|burnt out|burned out|"
             r"having a (?:bad|rough|long|hard|terrible) (?:day|week|morning)|juggling [a-z]+|"
             r"stretched(?: thin)?|short on time|out of time|up against (?:a|the) deadline|"
-            r"on a deadline|frustrated|anxious|worried|jet-?lagged|sick|unwell|pressured)\b"
+            r"on a deadline|anxious|worried|jet-?lagged|sick|unwell)\b"
         ),
-        _MSG_PRESSURE, _circumstance_guard,
+        message=_MSG_PRESSURE,
+        guard=_circumstance_guard,
+        catches=(
+            "I interrupted you, but I was under a lot of pressure.",
+            "I was exhausted after the launch.",
+            "We were running behind on the release.",
+        ),
+        passes=(
+            "You were tired after the trip, and I kept you late anyway.",
+            "I wasn't tired; I was careless with my words.",
+        ),
     ),
     Rule(
-        "justification", "high",
-        rx(
+        id="justification.hard_week",
+        category="justification",
+        severity="high",
+        pattern=rx(
             r"\b(?:it's|it has|it had|it was|this has|this was|this is|it is)\s+(?:been\s+)?"
             r"(?:a|an|such a|such an)\s+(?:[a-z]+\s+)?(?:long|rough|hard|crazy|stressful|tough|"
             r"brutal|busy|hectic|difficult|intense|exhausting|terrible|insane|mad|wild|punishing|"
@@ -161,17 +184,41 @@ JUSTIFICATION_RULES: tuple[Rule, ...] = (
             r"(?:was|were|had been|kept)\s+(?:[a-z]+\s+)?(?:pushing|breathing|pressuring|"
             r"on (?:me|my back|at me))\b"
         ),
-        _MSG_PRESSURE, _circumstance_guard,
+        message=_MSG_PRESSURE,
+        guard=_circumstance_guard,
+        catches=(
+            "It's been a really long week.",
+            "I had so much on my plate.",
+            "The deadline was incredibly tight.",
+            "I was operating on very little sleep.",
+        ),
+        passes=(
+            "The week was long for you because I kept changing the plan.",
+            "I had a lot of good notes on your draft.",
+        ),
     ),
     Rule(
-        "justification", "high",
-        rx(r"\b[a-z0-9]+-hour (?:day|shift|flight|drive|week)\b"),
-        _MSG_PRESSURE, _circumstance_guard,
+        id="justification.long_shift",
+        category="justification",
+        severity="high",
+        pattern=rx(r"\b[a-z0-9]+-hour (?:day|shift|flight|drive|week)\b"),
+        message=_MSG_PRESSURE,
+        guard=_circumstance_guard,
+        catches=(
+            "After a twelve-hour day, I snapped at you.",
+            "It was the end of a 14-hour shift.",
+        ),
+        passes=(
+            "I'll block a one-hour slot for us on Friday.",
+            "We booked a two-hour workshop for Thursday.",
+        ),
     ),
     Rule(
         # "I was just trying to...", "I only wanted to...", "my intention was...".
-        "justification", "high",
-        rx(
+        id="justification.good_intentions",
+        category="justification",
+        severity="high",
+        pattern=rx(
             r"\bi\s+(?:was\s+)?(?P<lim>(?:just|only|simply|merely)\s+)?(?:trying|tried|meant|"
             r"wanted|"
             r"wanting|hoping|attempting)\s+to\b"
@@ -184,30 +231,66 @@ JUSTIFICATION_RULES: tuple[Rule, ...] = (
             r"|\b(?:it|that)\s+(?P<lim2>wasn't|was not|isn't|is not)\s+(?:my intention|intentional|"
             r"personal|meant (?:that way|personally))\b"
         ),
-        _MSG_INTENT, _intention_guard,
+        message=_MSG_INTENT,
+        guard=_intention_guard,
+        catches=(
+            "I was just trying to keep us on schedule.",
+            "I didn't mean to embarrass you.",
+            "My intention was to help.",
+            "No harm meant.",
+        ),
+        passes=(
+            "I just wanted to say thank you for raising it.",
+            "My aim was to be clear, but I didn't manage it well.",
+        ),
     ),
     Rule(
         # "my reaction was understandable": the leader rules on their own act.
-        "justification", "high",
-        rx(
+        id="justification.reaction_was_reasonable",
+        category="justification",
+        severity="high",
+        pattern=rx(
             r"\b(?:my|the)\s+(?:reaction|response|tone|behaviou?r|comment|outburst|decision to "
             r"[a-z]+)\s+(?:was|is|seems|seemed)\s+(?:(?:pretty|quite|totally|completely|perfectly|"
             r"fairly|very|somewhat)\s+)?(?:understandable|justified|reasonable|natural|warranted|"
             r"necessary|fair|normal|proportionate)\b"
         ),
-        "Judging your own reaction reasonable argues the case instead of owning it. "
+        message="Judging your own reaction reasonable argues the case instead of owning it. "
         "Let them tell you how it landed.",
+        catches=(
+            "My reaction was understandable given the numbers.",
+            "My tone was perfectly reasonable.",
+        ),
+        passes=(
+            "Your reaction was completely understandable.",
+            "My reaction was out of proportion to what you said.",
+        ),
     ),
     Rule(
         # An owned act, then "because" with someone or something else as the cause.
-        "justification", "high",
-        rx(r"\b(?:because|since|cos)\s+(?!of\s+(?:me|my|how i|what i|the way i)\b)"
-           r"(?!i\b|i'm\b|i'd\b|i've\b|i was\b|my\b|me\b|you\b|you're\b|your\b)[a-z]+"),
-        _MSG_PRESSURE, _external_cause_guard,
+        id="justification.because_of_them",
+        category="justification",
+        severity="high",
+        pattern=rx(
+            r"\b(?:because|since|cos)\s+(?!of\s+(?:me|my|how i|what i|the way i)\b)"
+            r"(?!" + alt(I_FORMS, ("i was", "my", "me"), YOU_FORMS, ("your",)) + r"\b)[a-z]+"
+        ),
+        message=_MSG_PRESSURE,
+        guard=_external_cause_guard,
+        catches=(
+            "I raised my voice because the room was noisy.",
+            "I snapped at you because the client kept pushing.",
+        ),
+        passes=(
+            "You lost an evening because I changed the brief late.",
+            "I moved the date because the client asked.",
+        ),
     ),
     Rule(
-        "justification", "high",
-        rx(
+        id="justification.see_my_side",
+        category="justification",
+        severity="high",
+        pattern=rx(
             r"\byou\s+(?:have|need|got|'ve got|must|should)\s+(?:to\s+)?understand\b"
             r"|\byou know how\s+(?:it is|things are|busy|stressful|hectic|crazy|it gets|i get|"
             r"much|bad)\b"
@@ -219,11 +302,22 @@ JUSTIFICATION_RULES: tuple[Rule, ...] = (
             r"|\bi had (?:no|little) (?:choice|option|alternative)\b"
             r"|\bwhat (?:else )?was i supposed to do\b"
         ),
-        _MSG_APPEAL,
+        message=_MSG_APPEAL,
+        catches=(
+            "You have to understand the client was furious.",
+            "In my defence, the brief was vague.",
+            "Anyone in my position would have done the same.",
+        ),
+        passes=(
+            "I understand why you were upset.",
+            "I'd like to see it from your side.",
+        ),
     ),
     Rule(
-        "justification", "high",
-        rx(
+        id="justification.just_how_i_am",
+        category="justification",
+        severity="high",
+        pattern=rx(
             r"\b(?:that's|that is|it's|it is)\s+(?:just\s+)?(?:how|the way)\s+i\s+(?:am|talk|speak|"
             r"communicate|work|operate|give feedback|run (?:meetings|things)|do things|get)\b"
             r"|\bi(?:'m| am)\s+(?:just\s+)?(?:a\s+)?(?:(?:very|really)\s+)?(?:direct|blunt|"
@@ -235,6 +329,15 @@ JUSTIFICATION_RULES: tuple[Rule, ...] = (
             r"|\bi(?:'m| am| was)\s+(?:just|only|simply)\s+being\s+(?:honest|direct|efficient|"
             r"clear|straight|real|transparent|realistic|thorough)\b"
         ),
-        _MSG_TRAIT,
+        message=_MSG_TRAIT,
+        catches=(
+            "That's just how I am.",
+            "I'm a very direct person.",
+            "I was just being honest.",
+        ),
+        passes=(
+            "Being direct is no excuse for how I spoke to you.",
+            "I was honest about the numbers and harsh about everything else.",
+        ),
     ),
 )

@@ -10,6 +10,15 @@ from __future__ import annotations
 import re
 
 from assistant.guardrails.base import Rule, rx
+from assistant.guardrails.lexicon import (
+    HE_SHE,
+    I_FORMS,
+    SOFTENERS,
+    THEY_FORMS,
+    WE_FORMS,
+    YOU_FORMS,
+    alt,
+)
 from assistant.guardrails.text import Doc
 from assistant.schemas import Severity
 
@@ -38,10 +47,13 @@ def _shrunk_act(doc: Doc, m: re.Match[str], severity: Severity) -> Severity | No
     return severity if _PAST_ACT.match(m.group()) else None
 
 
+_SUBJECT_PRONOUN = rx(r"\b" + alt(I_FORMS, YOU_FORMS, THEY_FORMS, HE_SHE, WE_FORMS) + r"\b")
+
+
 def _not_self_subject(doc: Doc, m: re.Match[str], severity: Severity) -> Severity | None:
     """ "I overreacted" owns the act; "you're overreacting" dismisses theirs."""
     prefix = doc.clause_prefix(m.start())
-    pronouns = re.findall(r"\b(i|i'm|i've|i'd|you|you're|you've|they|they're|he|she|we)\b", prefix)
+    pronouns = [p.group() for p in _SUBJECT_PRONOUN.finditer(prefix)]
     if pronouns and pronouns[-1].startswith("i"):
         return None
     if not pronouns and m.group().startswith(("i ", "i'")):
@@ -51,8 +63,10 @@ def _not_self_subject(doc: Doc, m: re.Match[str], severity: Severity) -> Severit
 
 MINIMIZING_RULES: tuple[Rule, ...] = (
     Rule(
-        "minimizing", "high",
-        rx(
+        id="minimizing.no_big_deal",
+        category="minimizing",
+        severity="high",
+        pattern=rx(
             r"\b(?:no|not a|not such a|isn't a|wasn't a|not that big a|not really a|"
             r"not a really)\s+"
             r"(?:big|huge|massive|major)\s+deal\b|\bno biggie\b"
@@ -86,27 +100,54 @@ MINIMIZING_RULES: tuple[Rule, ...] = (
             r"than it (?:actually |really )?(?:was|is|meant)\b"
             r"|\b(?:bigger|worse|more serious) than it (?:needs|has) to be\b"
         ),
-        _MSG_SHRINK,
+        message=_MSG_SHRINK,
+        catches=(
+            "It was no big deal.",
+            "It was only one comment.",
+            "Nobody else seemed bothered.",
+            "It's all in the past.",
+            "It felt worse than it was.",
+        ),
+        passes=(
+            "It was only later that I saw the impact.",
+            "I won't pretend it was no big deal.",
+            "It was a big deal, and I treated it as nothing.",
+        ),
     ),
     Rule(
         # An owned act shrunk by an adverb: "I barely raised my voice", "I only asked".
-        "minimizing", "high",
-        rx(
+        id="minimizing.barely_did_it",
+        category="minimizing",
+        severity="high",
+        pattern=rx(
             r"\bi\s+(?:barely|hardly|only|merely|simply|only slightly|only briefly|"
             r"just slightly)\s+"
             r"(?!realized|realised|noticed|learned|learnt|found|heard|saw|meant|wanted|have|had|"
             r"know|knew|want|need|needed|hope|think|thought|felt|feel|just|recently|later|now|"
             r"then)[a-z]+(?:ed)?\b(?:\s+[a-z]+){0,2}"
         ),
-        _MSG_SHRINK, _shrunk_act,
+        message=_MSG_SHRINK,
+        guard=_shrunk_act,
+        catches=(
+            "I barely raised my voice.",
+            "I only asked a question.",
+            "I merely pointed out the typo.",
+        ),
+        passes=(
+            "I only realised afterwards how it landed.",
+            "I only have one request for next week.",
+            "I simply forgot to invite you, and that was careless.",
+        ),
     ),
     Rule(
         # Normalising: "everyone gets a bit snappy before a launch".
-        "minimizing", "high",
-        rx(
+        id="minimizing.everyone_does_it",
+        category="minimizing",
+        severity="high",
+        pattern=rx(
             r"\b(?:everyone|everybody|we all|all of us|anyone|people|managers|leaders|we)\s+"
             r"(?:(?:sometimes|all|occasionally|tends? to)\s+)?"
-            r"(?:gets?|got|can get|goes|go)\s+(?:(?:a bit|a little|pretty|kind of|sort of|too)\s+)?"
+            r"(?:gets?|got|can get|goes|go)\s+(?:" + alt(SOFTENERS, ("pretty", "too")) + r"\s+)?"
             r"(?:snappy|short|tense|heated|stressed|cranky|grumpy|frustrated|irritable|testy|"
             r"worked up|sharp|carried away|emotional)\b"
             r"|\b(?:everyone|everybody|we all|all of us|anyone)\s+(?:has|have)\s+(?:their\s+|"
@@ -116,20 +157,42 @@ MINIMIZING_RULES: tuple[Rule, ...] = (
             r"|\b(?:everyone|everybody|we all|all of us)\s+(?:slips? up|loses? (?:it|their|our))\b"
             r"|\bit's (?:only|just) human\b"
         ),
-        "Saying everyone does it spreads the act so thin nobody owns it. Stay with your part.",
+        message="Saying everyone does it spreads the act so thin nobody owns it. "
+        "Stay with your part.",
+        catches=(
+            "Everyone gets a bit snappy before a launch.",
+            "We all make mistakes.",
+            "It's only human.",
+        ),
+        passes=(
+            "Everyone gets a say in the plan.",
+            "We all got the email late.",
+        ),
     ),
     Rule(
-        "minimizing", "high",
-        rx(
+        id="minimizing.just_banter",
+        category="minimizing",
+        severity="high",
+        pattern=rx(
             r"\b(?:it|that|this)(?:\s+was|\s+is|'s)\s+(?:just\s+|only\s+)?(?:a bit of\s+)?"
             r"(?:banter|fun|teasing|ribbing|a laugh|humou?r|a bit of fun)\b"
             r"|\bforget (?:this|it|that) (?:ever )?happened\b"
         ),
-        _MSG_JOKE,
+        message=_MSG_JOKE,
+        catches=(
+            "It was just banter.",
+            "Let's forget it ever happened.",
+        ),
+        passes=(
+            "It was meant as banter, and it hurt you anyway.",
+            "The offsite was fun, but my joke about you wasn't.",
+        ),
     ),
     Rule(
-        "minimizing", "high",
-        rx(
+        id="minimizing.just_joking",
+        category="minimizing",
+        severity="high",
+        pattern=rx(
             r"\b(?:just|only|merely)\s+(?:joking|kidding|teasing|messing (?:around|about)|"
             r"having (?:a laugh|fun)|banter|a joke|a figure of speech|an expression|a throwaway|"
             r"one comment|a comment|a quick (?:email|comment|note)|words|business|"
@@ -137,11 +200,22 @@ MINIMIZING_RULES: tuple[Rule, ...] = (
             r"|\b(?:it|that|this)(?:\s+was|\s+is|'s)\s+(?:just\s+|only\s+)?(?:a joke|banter|"
             r"a throwaway (?:comment|line|remark))\b"
         ),
-        _MSG_JOKE,
+        message=_MSG_JOKE,
+        catches=(
+            "I was just joking.",
+            "It was only a joke.",
+            "I was only teasing.",
+        ),
+        passes=(
+            "I made a joke at your expense, and it wasn't funny.",
+            "I'm sorry I made that joke about your accent.",
+        ),
     ),
     Rule(
-        "minimizing", "high",
-        rx(
+        id="minimizing.lets_move_on",
+        category="minimizing",
+        severity="high",
+        pattern=rx(
             r"\blet's\s+(?:just\s+)?(?:move on|move past (?:it|this|that)|forget (?:about )?"
             r"(?:it|this|that)|put (?:it|this|that) behind us|not dwell|drop it|leave it (?:there|"
             r"at that|behind us)|draw a line under (?:it|this|that)|close the book on (?:it|this|"
@@ -159,11 +233,22 @@ MINIMIZING_RULES: tuple[Rule, ...] = (
             r"meetings) "
             r"(?:go|goes|are|work))\b"
         ),
-        _MSG_MOVE_ON,
+        message=_MSG_MOVE_ON,
+        catches=(
+            "Let's move on.",
+            "These things happen.",
+            "No need to make a big thing of it.",
+        ),
+        passes=(
+            "We can move on to the budget once you've had your say.",
+            "Let's move on to the next item when you're ready.",
+        ),
     ),
     Rule(
-        "minimizing", "high",
-        rx(
+        id="minimizing.you_are_overreacting",
+        category="minimizing",
+        severity="high",
+        pattern=rx(
             r"\boverreact(?:ing|ed|s)?\b"
             r"|\b(?:making|make|made)\s+(?:(?:a lot|far|way|much|so much|too much)\s+)?"
             r"(?:more|too much|a (?:big )?deal|a mountain|a thing)\s+(?:of|out of)\s+"
@@ -174,6 +259,16 @@ MINIMIZING_RULES: tuple[Rule, ...] = (
             r"|\btry not to take (?:it|this|that) personally\b"
             r"|\b(?:get|getting) over it\b|\bshake it off\b|\btoughen up\b|\blighten up\b"
         ),
-        _MSG_REACTION, _not_self_subject,
+        message=_MSG_REACTION,
+        guard=_not_self_subject,
+        catches=(
+            "You're overreacting.",
+            "Don't take it personally.",
+            "You're making a big deal out of nothing.",
+        ),
+        passes=(
+            "I overreacted when you questioned the plan.",
+            "I made a big deal out of nothing and snapped at you.",
+        ),
     ),
 )

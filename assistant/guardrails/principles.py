@@ -19,4 +19,10 @@ PRINCIPLES: dict[str, str] = {
     "missing_own": "step-own-your-part",
     "missing_acknowledge": "acknowledge-the-impact",
     "missing_commit": "step-say-what-will-be-different",
+    "repeats_harm": "commit-to-the-opposite",
+    "punitive_commit": "avoid-accountability-as-harshness",
+    "role_reversal": "speak-to-them",
+    "judging_them": "acknowledge-the-impact",
+    "third_person_address": "speak-to-them",
+    "unsupported_claim": "acknowledge-the-impact",
 }

@@ -45,8 +45,10 @@ def _imperative(doc: Doc, m: re.Match[str], severity: Severity) -> Severity | No
 
 RESCUING_RULES: tuple[Rule, ...] = (
     Rule(
-        "rescuing", "high",
-        rx(
+        id="rescuing.you_dont_have_to",
+        category="rescuing",
+        severity="high",
+        pattern=rx(
             r"\byou\s+(?:don't|do not|won't|no longer)\s+(?:have|need)\s+to\s+(?:worry about|think "
             r"about|finish|meet|do|redo|fix|hit|deliver|submit|complete|bother with)\s+"
             r"(?:the|that|your|this|my|any|those|these)\s+(?:[a-z]+\s+)?" + _WORK + r"\b"
@@ -58,21 +60,44 @@ RESCUING_RULES: tuple[Rule, ...] = (
             r"|\bno need to\s+(?:finish|redo|fix|revise|meet|hit|complete|deliver|submit|do)\s+"
             r"(?:the|that|it|this|your|any)\b(?:\s+" + _WORK + r")?"
         ),
-        _MSG_ERASE,
+        message=_MSG_ERASE,
+        catches=(
+            "You don't have to worry about the deadline anymore.",
+            "Don't worry about the report.",
+            "No need to redo the slides.",
+        ),
+        passes=(
+            "You don't have to answer me right away.",
+            "Don't worry about replying tonight.",
+        ),
     ),
     Rule(
-        "rescuing", "high",
-        rx(
+        id="rescuing.forget_the_work",
+        category="rescuing",
+        severity="high",
+        pattern=rx(
             r"\b(?:forget|ignore|disregard)\s+(?:about\s+)?what i (?:said|wrote|asked)\b"
             r"|\b(?:forget|ignore|disregard|scrap|bin)\s+(?:about\s+)?(?:the|my|that|"
             r"those|all|what i said about the|everything i said about the)\s+(?:[a-z]+\s+)?"
             + _WORK + r"\b"
         ),
-        _MSG_ERASE, _imperative,
+        message=_MSG_ERASE,
+        guard=_imperative,
+        catches=(
+            "Forget the feedback.",
+            "Ignore what I said about the deadline.",
+            "Just scrap the rewrite.",
+        ),
+        passes=(
+            "I won't forget the feedback you gave me.",
+            "I'd like you to ignore the noise and focus on the launch plan.",
+        ),
     ),
     Rule(
-        "rescuing", "high",
-        rx(
+        id="rescuing.standard_dropped",
+        category="rescuing",
+        severity="high",
+        pattern=rx(
             r"\bconsider\s+(?:the|my|that|this|your)\s+(?:[a-z]+\s+)?" + _WORK + r"\s+"
             r"(?:withdrawn|cancell?ed|void|dropped|scrapped|gone|forgotten|done)\b"
             r"|\bi\s+(?:take|'ll take|will take|am taking|'m taking)\s+back\s+(?:the|my|all|"
@@ -92,11 +117,23 @@ RESCUING_RULES: tuple[Rule, ...] = (
             r"\b(?:until|till|whenever|for as long as)\s+you\b"
             r"|\bno more\s+(?:[a-z]+\s+)?" + _WORK + r"\s+for you\b"
         ),
-        _MSG_ERASE,
+        message=_MSG_ERASE,
+        catches=(
+            "The standard doesn't matter.",
+            "Consider the deadline cancelled.",
+            "I'll drop the targets entirely.",
+            "You're off the hook.",
+        ),
+        passes=(
+            "I'm not lowering the bar, and I'll go through the rubric with you on Monday.",
+            "The deadline still matters, and I'll help you hit it.",
+        ),
     ),
     Rule(
-        "rescuing", "medium",
-        rx(
+        id="rescuing.take_it_off_your_plate",
+        category="rescuing",
+        severity="medium",
+        pattern=rx(
             r"\bi(?:'ll| will| can|'m going to| am going to)\s+(?:just\s+)?take\s+(?:that|the|this|"
             r"it|your)\s*(?:[a-z]+\s+)?(?:" + _WORK + r"\s+)?off your plate\b"
             r"|\bi(?:'ll| will| can|'m going to| am going to)\s+(?:just\s+)?(?:do|finish|handle|"
@@ -117,6 +154,15 @@ RESCUING_RULES: tuple[Rule, ...] = (
             r"shifted|"
             r"given)\s+(?:the|your|that|this)\s+(?:[a-z]+\s+)?" + _WORK + r"\s+(?:over\s+)?to\b"
         ),
-        _MSG_TAKE_OVER,
+        message=_MSG_TAKE_OVER,
+        catches=(
+            "I'll take that project off your plate.",
+            "I'll just finish the deck myself.",
+            "I've already handed your account over to Sam.",
+        ),
+        passes=(
+            "I'll take the blame for the delay, not you.",
+            "I'll review your draft with you on Thursday.",
+        ),
     ),
 )

@@ -10,6 +10,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from assistant.guardrails.lexicon import HE_SHE, I_FORMS, THEY_FORMS, WE_FORMS, YOU_FORMS, alt
+
 # Curly quotes become straight ones; every replacement is one character for one character.
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -34,8 +36,10 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "e.g", "i.e", "etc", "vs", 
 _CLAUSE_BREAK = re.compile(
     r"[,;:]\s*|\s+[-\u2013\u2014]+\s+|[\u2013\u2014]"
     r"|\s+(?=(?:but|because|although|though|whereas|yet)\b)"
-    r"|\s+(?=(?:and|so|or|then)\s+(?:i|i'm|i've|i'd|i'll|you|you're|we|we're|they|he|she|it|"
-    r"it's|that|this|there|my|your)\b)"
+    r"|\s+(?=(?:and|so|or|then)\s+"
+    + alt(I_FORMS, YOU_FORMS, WE_FORMS, THEY_FORMS, HE_SHE,
+          ("it", "it's", "that", "this", "there", "my", "your"))
+    + r"\b)"
 )
 
 CONNECTORS = frozenset({

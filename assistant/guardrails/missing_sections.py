@@ -1,8 +1,10 @@
-"""Section-aware checks: does each part of the repair do its own job?
+"""Missing sections: does each part of the repair do its own job?
 
-- own: some clause has the leader as the agent of a specific act.
-- acknowledge: some clause is about the other person and the effect on them.
-- commit: some commitment names a behaviour and an occasion.
+- own (missing_own): some clause has the leader as the agent of a specific act.
+- acknowledge (missing_acknowledge): some clause is about the other person and the effect on
+  them.
+- commit (missing_commit, or vague_commitment when a commitment lacks a behaviour or an
+  occasion): some commitment names a behaviour and an occasion.
 
 A clause that is itself a fault (a blame, a non-apology, a justification...) does not count
 towards the section's job: "You should have spoken up" mentions them but acknowledges nothing.
@@ -13,10 +15,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.guardrails.agency import own_acts
-from assistant.guardrails.base import Hit, rx
-from assistant.guardrails.commitment import commitments
+from assistant.guardrails.base import CheckExamples, Hit, rx
+from assistant.guardrails.lexicon import (
+    HE_SHE,
+    I_FORMS,
+    MONTHS,
+    THEY_FORMS,
+    WEEKDAYS,
+    YOU_FORMS,
+    alt,
+    without,
+)
+from assistant.guardrails.ownership import own_acts
 from assistant.guardrails.text import Clause, Doc, trimmed_span
+from assistant.guardrails.vague_commitment import commitments
 from assistant.schemas import Section
 
 # Findings whose span cannot also serve as the section's substance.
@@ -61,7 +73,7 @@ def _whole(doc: Doc) -> tuple[int, int]:
 # they noticed in the other person and opens the door, without a full confession.
 _CHECK_IN = rx(
     r"\bi(?:'ve| have)? (?:noticed|noticed that|saw|sensed|picked up)\b[^.!?]*"
-    r"\b(?:you|your|you've|you're|the team|him|her|them|he|she|they)\b"
+    r"\b" + alt(YOU_FORMS, ("your", "the team", "him", "her", "them"), HE_SHE, THEY_FORMS) + r"\b"
 )
 
 
@@ -76,13 +88,27 @@ def _own(doc: Doc, faults: Sequence[Hit]) -> list[Hit]:
 
 
 _OTHER = rx(
-    r"\b(?:you|your|yours|yourself|yourselves|y'all|the team|team|everyone|everybody|people|"
-    r"them|they|their|theirs|he|she|him|her|his|hers|colleagues|others|the group|the room|folks|"
-    r"the client|the others|anyone|someone|the people)\b"
+    r"\b" + alt(
+        YOU_FORMS,
+        ("your", "yours", "yourself", "yourselves", "y'all", "the team", "team", "everyone",
+         "everybody", "people", "them"),
+        THEY_FORMS,
+        ("their", "theirs"),
+        HE_SHE,
+        ("him", "her", "his", "hers", "colleagues", "others", "the group", "the room", "folks",
+         "the client", "the others", "anyone", "someone", "the people"),
+    ) + r"\b"
 )
+# They as the subject of what happened. Exactly these forms of "you" and "they": a wider list
+# ("you'll", "they've") would change which clauses count as acknowledging.
 _OTHER_SUBJECT = rx(
-    r"(?:you|you're|you've|you'd|they|they're|he|she|the team|everyone|people|the group|the room)"
-    r"\s+(?!should|could|ought|might have|must have|always|never)[a-z']+"
+    alt(
+        without(YOU_FORMS, "you'll"),
+        without(THEY_FORMS, "they've", "they'd", "they'll"),
+        HE_SHE,
+        ("the team", "everyone", "people", "the group", "the room"),
+    )
+    + r"\s+(?!should|could|ought|might have|must have|always|never)[a-z']+"
 )
 _IMPACT = rx(
     r"\b(?:land(?:ed|s)?|affect\w*|impact\w*|cost|hurt\w*|harm\w*|embarrass\w*|dismiss\w*|"
@@ -96,14 +122,12 @@ _IMPACT = rx(
     r"valued|angry|anger|shaken|rattled|deflat\w*|drain\w*|energy|confidence|morale|evening|"
     r"chance|opportunit\w*|finish\w*|silence\w*|withdr\w*|pulled back|speak up|spoke up|"
     r"dismissive|hard|was like|(?:it|that) (?:was|felt) for|"
-    r"left (?:you|them|him|her|the team|everyone) (?:with|feeling|to|out|exposed|alone|holding|unsure|"
-    r"wondering|carrying|without))\b"
+    r"left (?:you|them|him|her|the team|everyone) (?:with|feeling|to|out|exposed|alone|holding|"
+    r"unsure|wondering|carrying|without))\b"
 )
 # Capitalised words that are not people's names.
 _NOT_NAMES = frozenset({
-    "I", "I'm", "I've", "I'd", "I'll", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "Q1", "Q2", "Q3", "Q4",
+    *(word.capitalize() for word in (*I_FORMS, *WEEKDAYS, *MONTHS)), "Q1", "Q2", "Q3", "Q4",
 })
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:'s)?\b")
 
@@ -196,3 +220,65 @@ def section_hits(doc: Doc, section: Section, existing: Sequence[Hit]) -> list[Hi
     if section == "acknowledge":
         return _acknowledge(doc, faults)
     return _commit(doc, existing)
+
+
+EXAMPLES: tuple[CheckExamples, ...] = (
+    CheckExamples(
+        id="missing_own.no_act",
+        category="missing_own",
+        section="own",
+        catches=(
+            "Things got tense in the meeting.",
+            "I feel bad about yesterday.",
+            "I'm sorry if I upset you.",
+            "",
+        ),
+        passes=(
+            "I interrupted you twice in the planning meeting.",
+            "I noticed you went quiet after my comment about the deadline.",
+        ),
+    ),
+    CheckExamples(
+        id="missing_acknowledge.no_impact",
+        category="missing_acknowledge",
+        section="acknowledge",
+        catches=(
+            "I feel awful about it and I know I was out of line.",
+            "You should have spoken up sooner.",
+            "",
+        ),
+        passes=(
+            "You went quiet for the rest of the call after I overruled you.",
+            "Priya lost the chance to present the work she had spent weeks on.",
+        ),
+    ),
+    CheckExamples(
+        id="missing_commit.no_commitment",
+        category="missing_commit",
+        section="commit",
+        catches=(
+            "Thanks for listening.",
+            "I hope this helps.",
+            "",
+        ),
+        passes=(
+            "In Thursday's standup, I'll let you finish before I speak.",
+            "I'll send the agenda a day early.",
+        ),
+    ),
+    CheckExamples(
+        # A commitment with a behaviour but no occasion, or the reverse, is vague here.
+        id="vague_commitment.no_occasion",
+        category="vague_commitment",
+        section="commit",
+        catches=(
+            "I'll send the agenda a day early.",
+            "I'll ask for your view first.",
+            "Next week, I'll be more considerate.",
+        ),
+        passes=(
+            "Next Monday, I'll send the agenda a day early.",
+            "In each one-on-one, I'll ask for your view before I give mine.",
+        ),
+    ),
+)

@@ -1,4 +1,4 @@
-"""Commitments: is there a checkable behaviour, and an occasion when it will happen?
+"""Vague commitments: is there a checkable behaviour, and an occasion when it will happen?
 
 A commitment is found from its grammar: a first-person future or intention marker ("I'll",
 "I will", "I'm going to", "I want to", "I won't") followed by a verb phrase. The verb phrase is
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.guardrails.base import Hit, Rule, denied, rx
+from assistant.guardrails.base import CheckExamples, Hit, Rule, denied, rx
+from assistant.guardrails.lexicon import I_FORMS, THEY_FORMS, WE_FORMS, WEEKDAYS, YOU_FORMS, alt
 from assistant.guardrails.text import Doc, trimmed_span
 
 _MARKER = rx(
@@ -74,14 +75,15 @@ _OCCASION = rx(
     r"\b(?:next|every|each)\s+(?!to\b|other\b|one of\b)[a-z0-9']+"
     r"|\b(?:this|coming)\s+(?:[a-z']+\s+){0,2}?(?:time|week|month|quarter|sprint|"
     r"day|morning|afternoon|evening|meeting|standup|stand-up|one-on-one|1:1|1-on-1|review|retro|"
-    r"sync|call|session|check-in|planning|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|conversation|discussion|presentation|demo|workshop|offsite|huddle|round|cycle|"
+    r"sync|call|session|check-in|planning|" + alt(WEEKDAYS) + r"|"
+    r"conversation|discussion|presentation|demo|workshop|offsite|huddle|round|cycle|"
     r"release|decision|update|email|agenda|report|feedback)s?\b"
-    r"|\b(?:tomorrow|tonight|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"|\b(?:tomorrow|tonight|today|" + alt(WEEKDAYS) + r"|"
     r"weekly|daily|fortnightly|monthly|biweekly)(?:'s)?\b"
     r"|\b(?:before|after|until|till|when|whenever|during|each time|every time|the moment|"
     r"as soon as)\s+[a-z0-9']+"
-    r"|\b(?:once|while)\s+(?:i|i'm|you|you're|you've|we|we're|they|the|our|my|your|it)\b"
+    r"|\b(?:once|while)\s+"
+    + alt(I_FORMS, YOU_FORMS, WE_FORMS, THEY_FORMS, ("the", "our", "my", "your", "it")) + r"\b"
     r"|\bat\s+(?:the\s+)?(?:start|end|beginning|top|close)\s+of\b"
     r"|\b(?:at|in)\s+(?:our|the|each|every|your|my|team|all|group|future|tomorrow's|"
     r"[a-z]+day's)?\s*(?:[a-z']+\s+)?(?:meeting|standup|stand-up|one-on-one|1:1|1-on-1|review|"
@@ -91,6 +93,9 @@ _OCCASION = rx(
     r"week)\b"
     r"|\b(?:from|starting|beginning|as of)\s+(?:tomorrow|next|this|today|our next|now until)\b"
     r"|\b[0-9]{1,2}(?::[0-9]{2})?\s*(?:am|pm)\b"
+    # A condition names the occasion too: "if I disagree", "if the chart is late", "on windy days".
+    r"|\bif\s+(?:i|you|we|it|the|there|anything|something|someone|a|an|my|your|our)\b"
+    r"|\bon\s+(?:[a-z]+\s+)?days\b|\bon the [0-9]{1,2}(?:st|nd|rd|th)\b|\bthe same day\b"
 )
 
 
@@ -144,21 +149,34 @@ _MSG_NEVER_AGAIN = (
     "\"It won't happen again\" can't be checked. Say what you will do differently, and when."
 )
 
-VAGUE_RULES: tuple[Rule, ...] = (
+VAGUE_COMMITMENT_RULES: tuple[Rule, ...] = (
     Rule(
-        "vague_commitment", "high",
-        rx(
+        id="vague_commitment.never_again",
+        category="vague_commitment",
+        severity="high",
+        pattern=rx(
             r"\b(?:it|this|that)\s+(?:won't|will not|will never|is never going to|isn't going to|"
             r"shall not|can't|cannot)\s+(?:ever\s+)?happen again\b|\bnever (?:ever )?again\b"
             r"|\byou(?:'ll| will)?\s+(?:won't|will not|will never|'ll never|never)\s+(?:see|hear|"
             r"get)\s+(?:that|this)\s+(?:side of me|from me|again|tone)\b"
         ),
-        _MSG_NEVER_AGAIN,
+        message=_MSG_NEVER_AGAIN,
+        catches=(
+            "It won't happen again.",
+            "That will never happen again.",
+            "You'll never see that side of me again.",
+        ),
+        passes=(
+            "I'll check in again on Friday.",
+            "If it happens again, tell me straight away.",
+        ),
     ),
     Rule(
         # Promises about a better self or a changed future, with no act in them.
-        "vague_commitment", "high",
-        rx(
+        id="vague_commitment.better_me",
+        category="vague_commitment",
+        severity="high",
+        pattern=rx(
             r"\b(?:things|it|this|everything)\s+(?:will|'ll|are going to|is going to)\s+"
             r"(?:be different|change|improve|get better|be better)\b"
             r"|\b(?:a )?better (?:version of me|me|manager|leader|boss|colleague)\s+(?:from now on|"
@@ -167,7 +185,16 @@ VAGUE_RULES: tuple[Rule, ...] = (
             r"(?:version of me|me|side of me)\b"
             r"|\blessons? (?:learned|learnt|taken)\b"
         ),
-        _MSG_VAGUE,
+        message=_MSG_VAGUE,
+        catches=(
+            "Things will be different from now on.",
+            "You'll see a better version of me.",
+            "Lessons learned.",
+        ),
+        passes=(
+            "The agenda will change: I'll send it a day early.",
+            "I learned a lot from your feedback.",
+        ),
     ),
 )
 
@@ -189,3 +216,20 @@ def vague_hits(doc: Doc) -> list[Hit]:
         else:
             hits.append(Hit("vague_commitment", "medium", start, end, _MSG_HEDGED))
     return hits
+
+
+EXAMPLES: tuple[CheckExamples, ...] = (
+    CheckExamples(
+        id="vague_commitment.effort_or_state",
+        category="vague_commitment",
+        catches=(
+            "I'll try to be more patient.",
+            "I will work on my tone.",
+            "I'm going to be a better listener.",
+        ),
+        passes=(
+            "Next Monday I'll send the agenda a day before the meeting.",
+            "I won't pretend I'll be perfect, but in Thursday's standup I'll let you finish.",
+        ),
+    ),
+)

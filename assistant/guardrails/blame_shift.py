@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.guardrails.base import Rule, rx
+from assistant.guardrails.lexicon import CONDUCT_VERBS, SORRY_WORDS, alt, forms
 from assistant.guardrails.text import Doc
 from assistant.schemas import Severity
 
@@ -34,18 +35,21 @@ _PARTICIPLE = (
 # An optional prepositional phrase between a noun and its verb: "your attitude in the meeting".
 _PP = r"(?:(?:in|at|during|on|about|to|with|after)\s+(?:[a-z']+\s+){1,3}?)?"
 
-_APOLOGY_BEFORE = rx(r"\b(?:sorry|apologi[sz]e|apology|regret|the way|how)\b")
+_APOLOGY_BEFORE = rx(r"\b" + alt(SORRY_WORDS, ("apology", "regret", "the way", "how")) + r"\b")
 
 
 def _unless_apologised(doc: Doc, m: re.Match[str], severity: Severity) -> Severity | None:
     """ "Sorry for the way I reacted to your proposal": the reaction is the thing owned."""
     return None if _APOLOGY_BEFORE.search(doc.clause_prefix(m.start())) else severity
 
-BLAME_RULES: tuple[Rule, ...] = (
+
+BLAME_SHIFT_RULES: tuple[Rule, ...] = (
     Rule(
         # "You should have told me", but not "you should have had the floor" (what they were owed).
-        "blame_shift", "high",
-        rx(
+        id="blame_shift.you_should_have",
+        category="blame_shift",
+        severity="high",
+        pattern=rx(
             r"\byou\s+(?:really\s+|just\s+|probably\s+|also\s+|honestly\s+)?(?:should(?:n't| not)?|"
             r"could|ought to|might|could at least)\s+have\s+"
             r"(?!been\s+(?:given|told|asked|consulted|included|invited|heard|warned|informed|"
@@ -53,12 +57,23 @@ BLAME_RULES: tuple[Rule, ...] = (
             r"thanked|treated|able|allowed|offered)\b|had\b|gotten\b|got\b|felt\b|been able\b|"
             r"expected\b|wanted\b|needed\b)[a-z]+"
         ),
-        _MSG_BLAME,
+        message=_MSG_BLAME,
+        catches=(
+            "You should have told me sooner.",
+            "You could have flagged it earlier.",
+            "You really ought to have checked the numbers.",
+        ),
+        passes=(
+            "You should have had the floor, and I took it.",
+            "You should have been told first, and I didn't do that.",
+        ),
     ),
     Rule(
         # "If you had sent the numbers...", "If you hadn't interrupted..."
-        "blame_shift", "high",
-        rx(
+        id="blame_shift.if_you_had",
+        category="blame_shift",
+        severity="high",
+        pattern=rx(
             r"\b(?<!as )(?<!like )(?:if you(?:'d| had)|had you)\s+(?!(?:like|rather|prefer|want|"
             r"time|a chance|the time|"
             r"questions|any|more|to)\b)(?:just\s+|only\s+|actually\s+)?" + _PARTICIPLE + r"\b"
@@ -66,11 +81,22 @@ BLAME_RULES: tuple[Rule, ...] = (
             r"|\bif you(?:'d| had| would have)\s+(?:just\s+)?(?:listened|told|asked|said|prepared|"
             r"checked|followed|spoken up)\b"
         ),
-        _MSG_BLAME,
+        message=_MSG_BLAME,
+        catches=(
+            "If you had sent the numbers, this wouldn't have happened.",
+            "If you hadn't interrupted, I wouldn't have snapped.",
+            "Had you asked, I'd have explained.",
+        ),
+        passes=(
+            "I spoke to you as if you hadn't done the work.",
+            "If you'd like more time, just say.",
+        ),
     ),
     Rule(
-        "blame_shift", "high",
-        rx(
+        id="blame_shift.you_misunderstood",
+        category="blame_shift",
+        severity="high",
+        pattern=rx(
             r"\byou(?:'re)?\s+(?:(?:completely|totally|clearly|obviously|just|simply|may have|"
             r"might have|"
             r"must have|probably)\s+)?(?:misunderstood|misread|misheard|misinterpreted|"
@@ -83,11 +109,22 @@ BLAME_RULES: tuple[Rule, ...] = (
             r"too hard|"
             r"badly))"
         ),
-        _MSG_MISREAD,
+        message=_MSG_MISREAD,
+        catches=(
+            "I think you misunderstood what I meant.",
+            "You took it the wrong way.",
+            "You're taking this too personally.",
+        ),
+        passes=(
+            "I misunderstood you.",
+            "You took the lead on the demo and I undercut you.",
+        ),
     ),
     Rule(
-        "blame_shift", "high",
-        rx(
+        id="blame_shift.you_are_too_sensitive",
+        category="blame_shift",
+        severity="high",
+        pattern=rx(
             r"\byou(?:'re| are| were| have been|'ve been| get| got| can be)\s+(?:being\s+)?"
             r"(?:(?:way|far|a bit|a little|just|so|too|overly|really|pretty|quite|very|"
             r"kind of)\s+)*"
@@ -95,11 +132,22 @@ BLAME_RULES: tuple[Rule, ...] = (
             r"difficult|negative|aggressive|hysterical|prickly)\b"
             r"|\byou(?:'re| are| were)\s+(?:not listening|not hearing me|being unreasonable)\b"
         ),
-        _MSG_LABEL,
+        message=_MSG_LABEL,
+        catches=(
+            "You're too sensitive.",
+            "You were being defensive.",
+            "You're not listening.",
+        ),
+        passes=(
+            "I was defensive when you raised it.",
+            "You were right to be upset.",
+        ),
     ),
     Rule(
-        "blame_shift", "high",
-        rx(
+        id="blame_shift.your_part",
+        category="blame_shift",
+        severity="high",
+        pattern=rx(
             r"\byou\s+(?:made|forced|pushed|provoked|drove)\s+me\b|\byou started (?:it|this|that)\b"
             r"|\byou\s+(?:always|never|constantly)\s+(?:listen|let|give|tell|do|follow|check|"
             r"prepare|understand|take|interrupt|argue|push|question|complain|ignore|miss|read|"
@@ -107,8 +155,10 @@ BLAME_RULES: tuple[Rule, ...] = (
             r"|\byou\s+(?:didn't|did not|wouldn't|would not|don't|won't)\s+(?:listen|let me|"
             r"tell me|"
             r"warn me|give me|follow|prepare|read|check|do your|do the|send|respond|stop)\b"
-            r"|\byou\s+(?:kept|were|started|keep)\s+(?:interrupting|talking over|pushing|arguing|"
-            r"questioning|challenging|complaining|provoking)\b"
+            r"|\byou\s+(?:kept|were|started|keep)\s+"
+            + alt(forms(CONDUCT_VERBS, "ing", only=("interrupt", "talk over", "push")),
+                  ("arguing", "questioning", "challenging", "complaining", "provoking"))
+            + r"\b"
             r"|\byou\s+(?:need|have|got)\s+to\s+(?:learn|stop|toughen|grow|get over|be less|"
             r"be more|"
             r"accept|calm)\b"
@@ -136,12 +186,27 @@ BLAME_RULES: tuple[Rule, ...] = (
             r"|\b(?:they|the team|he|she)\s+(?:should(?:n't)? have|should've|never|wouldn't|"
             r"didn't listen|weren't listening)\b"
         ),
-        _MSG_BLAME,
+        message=_MSG_BLAME,
+        catches=(
+            "You made me lose my temper.",
+            "You never listen in these meetings.",
+            "You kept interrupting me.",
+            "Your tone was part of the problem.",
+            "Nobody told me the deadline had moved.",
+            "It's partly your fault.",
+        ),
+        passes=(
+            "You made a fair point and I brushed past it.",
+            "Your tone was calm and I still snapped.",
+            "You never got the credit you deserved.",
+        ),
     ),
     Rule(
         # Advice aimed at them inside the leader's repair: "next time you could come to me".
-        "blame_shift", "high",
-        rx(
+        id="blame_shift.advice_for_them",
+        category="blame_shift",
+        severity="high",
+        pattern=rx(
             r"\b(?:next time|in future|in the future|going forward|from now on|maybe|"
             r"perhaps)\s*,?\s+"
             r"you\s+(?:could|should|might want to|need to|ought to|must|can)\b(?:\s+[a-z]+){0,2}"
@@ -149,13 +214,24 @@ BLAME_RULES: tuple[Rule, ...] = (
             r"|\bi'd (?:appreciate|prefer) (?:it )?if you\s+(?:would|could|didn't|did not|don't)\b"
             r"(?:\s+[a-z]+){0,2}"
         ),
-        "Advice about what they should do turns your repair into their correction. "
+        message="Advice about what they should do turns your repair into their correction. "
         "Keep this about your part.",
+        catches=(
+            "Next time, you could come to me first.",
+            "It would help if you sent the agenda earlier.",
+            "I'd appreciate it if you didn't raise it in public.",
+        ),
+        passes=(
+            "Next time, I will come to you first.",
+            "It would help if I sent the agenda earlier.",
+        ),
     ),
     Rule(
         # Someone else as the subject of the error: "your team dropped the ball first".
-        "blame_shift", "high",
-        rx(
+        id="blame_shift.someone_else_erred",
+        category="blame_shift",
+        severity="high",
+        pattern=rx(
             r"\b(?:you|your [a-z]+|they|their [a-z]+|the (?:team|other team|client|vendor|"
             r"department)|people|he|she|someone else|others)\s+(?:(?:also|first|clearly|really|"
             r"basically|kind of|sort of)\s+)?(?:dropped the ball|messed (?:it )?up|"
@@ -175,22 +251,43 @@ BLAME_RULES: tuple[Rule, ...] = (
             r"|\b(?:when|if)\s+(?:people|you|they|someone)\s+(?:don't|didn't|won't|can't)\s+"
             r"(?:read|listen|prepare|follow|check|do their)\b"
         ),
-        _MSG_BLAME,
+        message=_MSG_BLAME,
+        catches=(
+            "Your team dropped the ball first.",
+            "The vendor messed up the delivery.",
+            "You put me in a difficult position.",
+        ),
+        passes=(
+            "I dropped the ball on your review.",
+            "The vendor was late, and I took it out on you.",
+        ),
     ),
     Rule(
         # "I reacted to your tone" makes their behaviour the cause; "I'm sorry for the way I
         # reacted to your proposal" owns the reaction, so an apology before it cancels the rule.
-        "blame_shift", "high",
-        rx(
+        id="blame_shift.reacted_to_you",
+        category="blame_shift",
+        severity="high",
+        pattern=rx(
             r"\bi\s+(?:was\s+)?(?:only\s+|just\s+|simply\s+)?(?:reacted|reacting|responded|"
             r"responding)\s+to\s+(?:your|their|his|her|the team's)\b(?:\s+[a-z]+)?"
         ),
-        _MSG_BLAME,
-        _unless_apologised,
+        message=_MSG_BLAME,
+        guard=_unless_apologised,
+        catches=(
+            "I was only reacting to your tone.",
+            "I responded to their attitude.",
+        ),
+        passes=(
+            "I'm sorry for the way I reacted to your proposal.",
+            "I reacted badly when the build failed.",
+        ),
     ),
     Rule(
-        "blame_shift", "high",
-        rx(
+        id="blame_shift.shared_blame",
+        category="blame_shift",
+        severity="high",
+        pattern=rx(
             r"\b(?:it|this|that)\s+(?:takes|took)\s+two\b"
             r"|\bwe\s+both\s+(?:said|got|lost|made|were|did|played|contributed|share|had|messed|"
             r"overreacted|crossed)\b"
@@ -198,6 +295,15 @@ BLAME_RULES: tuple[Rule, ...] = (
             r"|\byou\s+(?:also|too)\s+(?:played|had)\s+(?:a|your)\s+(?:part|role)\b"
             r"|\bon both sides\b"
         ),
-        _MSG_SHARED,
+        message=_MSG_SHARED,
+        catches=(
+            "It takes two.",
+            "We both said things we regret.",
+            "There were mistakes on both sides.",
+        ),
+        passes=(
+            "We both want the launch to go well.",
+            "Both of you did excellent work on the migration.",
+        ),
     ),
 )

@@ -1,0 +1,122 @@
+"""repeats_harm: a section promises to do the act again.
+
+Small models copy the act into the commitment: "I will be cutting you off three times in the
+next meeting". The act is read from the incident (and, without one, from the own section), so
+a promise that carries the act's verb with what made it hurt — or any act that hurts in itself
+— is flagged, unless the promise refuses it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from assistant.guardrails.base import Hit
+from assistant.guardrails.context import Context, acts_in, content_stems
+from assistant.guardrails.lexicon import ALWAYS_HARMFUL, HARM_ACTS, MANNER_OF_HARM, PUBLICLY, stem
+from assistant.guardrails.promises import promises, refused
+from assistant.guardrails.text import Doc, trimmed_span
+from assistant.schemas import Section
+
+CATEGORY = "repeats_harm"
+MESSAGE = (
+    "This promises to do again what hurt them. Say what you will do instead: the opposite "
+    "behaviour, on a named occasion."
+)
+# Each example: (section, text, incident) — must flag; must pass.
+CATCHES: tuple[tuple[Section, str, str], ...] = (
+    ("commit", "I will be cutting you off three times in the next meeting.", "I cut Priya off twice in the meeting."),
+    ("commit", "I will keep my promise to you that we'll make a change on Friday night without your permission.",
+     "I changed the sprint scope on Friday night without telling anyone."),
+    ("commit", "Next week I'll shout at you again if the report is late.", "I shouted at Omar about the report."),
+    ("commit", "In the review I will tell you your plan is lazy.", "I told Wei in front of the whole team that his test plan was lazy."),
+)
+PASSES: tuple[tuple[Section, str, str], ...] = (
+    ("commit", "In the next meeting I will let you finish before I speak.", "I cut Priya off twice in the meeting."),
+    ("commit", "I won't cut you off again; in Thursday's stand-up I'll wait until you've finished.", "I cut Priya off twice."),
+    ("commit", "Before the scope changes again, I'll tell you by Thursday and ask for your view.",
+     "I changed the sprint scope on Friday night without telling anyone."),
+    ("commit", "If I start to talk over you on Monday, please stop me.", "I talked over Fatima."),
+    ("own", "I cut you off twice in the meeting.", "I cut Priya off twice in the meeting."),
+)
+
+
+def _act_stems(ctx: Context, own: str) -> list[tuple[str, tuple[str, ...]]]:
+    acts = ctx.acts or acts_in(own.lower())
+    return [(a.verb, a.harms) for a in acts]
+
+
+# The act told again: "I'll present the model under my own name again", "keep changing your leads".
+_AGAIN = re.compile(
+    r"\b(?:again|the same way|same as|as before|as i did|keep(?:ing)? (?:on )?\w+ing|carry on|continue|go on|another|more of)\b"
+)
+# Words that say the act itself is what is planned: "the same way I did on Tuesday".
+_SAME_AGAIN = re.compile(
+    r"\b(?:the same way|as i did|like i did|like last time|as before|as usual|keep happening|happen again|"
+    r"carry on \w+ing|keep (?:on )?\w+ing)\b"
+)
+_OWNING = re.compile(r"\b(?:take the blame|the blame is mine|blame myself|my fault|not you)\b")
+_PAST_HARM = re.compile(r"^(?:\w+ed|spoke|shot|swore|froze|took|told|hung|lost|made|overrode)\b")
+# Words that make a promise about the act a safeguard: asking first, in private, together.
+_MITIGATED = re.compile(
+    r"\b(?:ask(?:ing)? (?:you|for your|them|the team|first)|check(?:ing)? with you|your (?:okay|ok|view|input|agreement|go-ahead|say)|"
+    r"privately|in private|together|with you first|let you|hand (?:it|this|that) (?:back )?to you|you decide|your call|"
+    r"before (?:i|it|anything|we)|instead|first|correct\w*|apolog\w*|thank\w*|credit|clarif\w*|set the record|"
+    r"not (?:from )?you|my mistake|my error)\b"
+)
+
+
+def _echo(body: str, ctx: Context, own: str) -> int | None:
+    """Where the promise retells one of the leader's acts, or None."""
+    said = content_stems(body)
+    for act in ctx.acts or acts_in(own.lower()):
+        shared = (act.words - {act.verb}) & said
+        verb_again = act.verb in {stem(w) for w in body.split()}
+        again = _AGAIN.search(body)
+        if (verb_again and (len(shared) >= 1 and again or len(shared) >= 2)) or (len(shared) >= 1 and again):
+            return again.start() if again else len(body)
+        # A public humiliation promised in public again: "I'll say so right there in the meeting".
+        public = PUBLICLY.search(body)
+        if public and any(PUBLICLY.search(h) or h.startswith(("in front", "publicly", "over the", "in the")) for h in act.harms):
+            return public.start()
+    if (same := _SAME_AGAIN.search(body)) is not None:
+        return same.start()
+    return None
+
+
+def hits(doc: Doc, section: Section | None, ctx: Context, own: str = "") -> Iterator[Hit]:
+    acts = _act_stems(ctx, own)
+    for promise in promises(doc):
+        body = doc.norm[promise.body : promise.end]
+        where: int | None = None
+        m = HARM_ACTS.search(body)
+        # "I want to name that I spoke over you", "I'll take the blame": the act told or taken on.
+        if m is not None and not _PAST_HARM.match(m.group(0)) and not _OWNING.search(body):
+            where = promise.body + m.start()
+        if where is None and (m := ALWAYS_HARMFUL.search(body)) is not None:
+            where = promise.body + m.start()
+        if where is None:
+            for m in MANNER_OF_HARM.finditer(body):
+                # The same manner as the act: "in front of the team", "on Friday night".
+                if any(h.split()[:2] == m.group(0).split()[:2] for _, harms in acts for h in harms):
+                    where = promise.body + m.start()
+                    break
+        if where is None:
+            for verb, harms in acts:
+                words = body.split()
+                if not any(stem(w) == verb for w in words):
+                    continue
+                for harm in harms:
+                    i = body.find(harm.split()[-1] if " " in harm else harm)
+                    if harm and i >= 0:
+                        where = promise.body + i
+                        break
+                if where is not None:
+                    break
+        if where is None:
+            where = _echo(body, ctx, own)
+            where = None if where is None else promise.body + where
+        if where is None or refused(doc, promise, where) or _MITIGATED.search(body):
+            continue
+        start, end = trimmed_span(doc.text, promise.start, promise.end)
+        yield Hit(CATEGORY, "high", start, end, MESSAGE)
