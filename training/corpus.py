@@ -20,7 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.guardrails import check_draft
-from assistant.schemas import RepairDraft
+from assistant.guardrails.context_checks import CATEGORIES as CONTEXT_CHECKS
+from assistant.schemas import Finding, RepairDraft
+
+# The checks that read a draft against its incident are measured on the corpus separately
+# (`context_flags`): their rules still misread some good repairs, so they are not a gate here.
+CONTEXT_CATEGORIES = frozenset(CONTEXT_CHECKS)
 from assistant.situations import SITUATIONS
 
 log = logging.getLogger(__name__)
@@ -130,7 +135,11 @@ def answer_draft(record: dict) -> RepairDraft | None:
 def section_feedback(record: dict) -> list[str]:
     """What the guardrails say about the section being rewritten: the runtime's feedback."""
     findings = check_draft(RepairDraft(**record["draft"]))
-    return [f.message for f in findings if f.section == record["section"] and f.severity == "high"]
+    return [
+        f.message
+        for f in findings
+        if f.section == record["section"] and f.severity == "high" and f.category not in CONTEXT_CATEGORIES
+    ]
 
 
 def guardrail_problems(record: dict) -> list[str]:
@@ -140,11 +149,22 @@ def guardrail_problems(record: dict) -> list[str]:
     problems = [
         f"{f.severity} {f.category} in {f.section}: {f.text!r}"
         for f in check_draft(draft)
-        if f.severity == "high"
+        if f.severity == "high" and f.category not in CONTEXT_CATEGORIES
     ]
     if record.get("kind") == "section" and not section_feedback(record):
         problems.append(f"the {record['section']} to rewrite has no high finding, so there is no feedback to answer")
     return problems
+
+
+def context_flags(record: dict) -> list[Finding]:
+    """High context findings on a record's answer, checked with its own incident and person."""
+    draft = answer_draft(record)
+    if draft is None:
+        return []
+    findings = check_draft(
+        draft, incident=record.get("incident"), person=record.get("person"), notes=record.get("notes") or {}
+    )
+    return [f for f in findings if f.severity == "high" and f.category in CONTEXT_CATEGORIES]
 
 
 _WORD = re.compile(r"[a-z0-9']+")

@@ -22,7 +22,11 @@ _OTHER_PERSON_NOUNS = (
     r"client|customer|patient|manager|boss|director|ceo|cto|cfo|owner|parent|mother|father|"
     r"student|intern|colleague|supplier|vendor|chef|doctor|nurse|teacher|editor|partner|"
     r"lead|supervisor|head|principal|guest|candidate|contractor|consultant|investor|founder|"
-    r"visitor|inspector|auditor|caller|member|friend|wife|husband"
+    r"visitor|inspector|auditor|caller|member|friend|wife|husband|agent|officer|donor|worker|volunteer|"
+    r"trainee|apprentice|assistant|coordinator|engineer|developer|designer|analyst|clerk|driver|cleaner|"
+    r"porter|technician|buyer|tenant|resident|passenger|pupil|child|kid|son|daughter|baby|man|woman|boy|"
+    r"girl|lady|chair|councillor|rep|representative|lawyer|solicitor|judge|consultant|registrar|surgeon|"
+    r"midwife|carer|receptionist|journalist|reporter|producer|writer|author|artist|player|coach|referee"
 )
 # The noun must head its phrase: "the vendor said" is a person, "the vendor risk" is not.
 _OTHER_PERSON = re.compile(
@@ -122,7 +126,16 @@ class Context:
         if not self.is_group:
             return ()
         p = self.person.strip().lower()
-        return tuple(sorted({p, p.removeprefix("the ")} - {"all", "everyone"}, key=len, reverse=True))
+        # "the night team", not a bare "team": "this team" in a quoted remark is the act itself.
+        forms = {p} if p.startswith("the ") else {p, "the " + p}
+        return tuple(sorted(forms - {"all", "everyone", "the all", "the everyone"}, key=len, reverse=True))
+
+    @cached_property
+    def their_verbs(self) -> frozenset[str]:
+        """Stems of what the account says they did: "Björn posted…", "she replied…"."""
+        subjects = [re.escape(f) for f in self.name_forms] + (["he", "she", "they"] if self.is_individual else ["they"])
+        pattern = re.compile(r"\b(?:" + "|".join(subjects) + r")(?:'d| had| has| have| then| just| also)?\s+([a-z]+)")
+        return frozenset(stem(m.group(1)) for m in pattern.finditer(self.incident_norm))
 
     @cached_property
     def others_in_story(self) -> bool:

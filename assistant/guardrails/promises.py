@@ -23,7 +23,7 @@ _PROMISE = re.compile(
 )
 # Words that turn the promise against the act.
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|no longer|no more|stop|stopping|avoid|avoiding|refrain|quit|instead of|rather than|"
+    r"\b(?:not|never|no|nothing|none|no one|nobody|no longer|no more|stop|stopping|avoid|avoiding|refrain|quit|instead of|rather than|"
     r"without|less|fewer|resist|catch myself|check myself|cut out|cut back|hold back|hold off|"
     r"make sure i don't|won't|nor|let you finish|wait until|wait for|before i)\b|n't\b"
 )

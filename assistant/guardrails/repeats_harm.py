@@ -55,6 +55,10 @@ _SAME_AGAIN = re.compile(
     r"\b(?:the same way|as i did|like i did|like last time|as before|as usual|keep happening|happen again|"
     r"carry on \w+ing|keep (?:on )?\w+ing)\b"
 )
+_CRITICISM = re.compile(
+    r"\b(?:errors?|mistakes?|wrong|not up to (?:standard|scratch)|isn't good|problems?|faults?|point(?:ing)? out|"
+    r"call(?:ing)? out|criticis\w*|criticiz\w*|say so|tell (?:you|them|everyone) (?:off|what)|lazy|sloppy)\b"
+)
 _OWNING = re.compile(r"\b(?:take the blame|the blame is mine|blame myself|my fault|not you)\b")
 _PAST_HARM = re.compile(r"^(?:\w+ed|spoke|shot|swore|froze|took|told|hung|lost|made|overrode)\b")
 # Words that make a promise about the act a safeguard: asking first, in private, together.
@@ -71,13 +75,20 @@ def _echo(body: str, ctx: Context, own: str) -> int | None:
     said = content_stems(body)
     for act in ctx.acts or acts_in(own.lower()):
         shared = (act.words - {act.verb}) & said
-        verb_again = act.verb in {stem(w) for w in body.split()}
-        again = _AGAIN.search(body)
-        if (verb_again and (len(shared) >= 1 and again or len(shared) >= 2)) or (len(shared) >= 1 and again):
-            return again.start() if again else len(body)
-        # A public humiliation promised in public again: "I'll say so right there in the meeting".
+        words = body.split()
+        at = next((i for i, w in enumerate(words) if stem(w) == act.verb), None)
+        verb_again = at is not None
+        # "Again" must belong to the act's verb: within a few words after it.
+        again = _AGAIN.search(" ".join(words[at : at + 7])) if at is not None else None
+        # Good repairs go back to the same rota or channel to fix it; only the act itself, said
+        # to happen again, is the harm repeated.
+        if verb_again and again and len(shared) >= 1:
+            return len(" ".join(words[:at]))
+        # Criticism promised in public again: "I'll carry on pointing out your errors out loud".
         public = PUBLICLY.search(body)
-        if public and any(PUBLICLY.search(h) or h.startswith(("in front", "publicly", "over the", "in the")) for h in act.harms):
+        if public and _CRITICISM.search(body) and any(
+            PUBLICLY.search(h) or h.startswith(("in front", "publicly", "over the", "in the")) for h in act.harms
+        ):
             return public.start()
     if (same := _SAME_AGAIN.search(body)) is not None:
         return same.start()
@@ -88,6 +99,8 @@ def hits(doc: Doc, section: Section | None, ctx: Context, own: str = "") -> Iter
     acts = _act_stems(ctx, own)
     for promise in promises(doc):
         body = doc.norm[promise.body : promise.end]
+        if section == "own" and doc.norm[promise.start : promise.body].endswith(("keep", "continue")):
+            continue  # "I keep overriding you": owning a pattern, not promising it
         where: int | None = None
         m = HARM_ACTS.search(body)
         # "I want to name that I spoke over you", "I'll take the blame": the act told or taken on.
@@ -96,9 +109,12 @@ def hits(doc: Doc, section: Section | None, ctx: Context, own: str = "") -> Iter
         if where is None and (m := ALWAYS_HARMFUL.search(body)) is not None:
             where = promise.body + m.start()
         if where is None:
+            verbs = {verb for verb, _ in acts}
             for m in MANNER_OF_HARM.finditer(body):
-                # The same manner as the act: "in front of the team", "on Friday night".
-                if any(h.split()[:2] == m.group(0).split()[:2] for _, harms in acts for h in harms):
+                # The same act in the same manner: "I'll change it on Friday night again".
+                if verbs & {stem(w) for w in body.split()} and any(
+                    h.split()[:2] == m.group(0).split()[:2] for _, harms in acts for h in harms
+                ):
                     where = promise.body + m.start()
                     break
         if where is None:

@@ -59,6 +59,10 @@ def hits(doc: Doc, section: Section | None, ctx: Context, own: str = "") -> Iter
             words = rest.split()
             if not words or words[0] in _NOT_ACTIVE:
                 continue  # "you had to…", "you were cut off": what happened to them
+            if _REPORTED.search(doc.norm, doc.sentence_at(m.start()).start, m.start()):
+                continue  # "I wrote that you had picked it wrong": the leader's words, owned
+            if stem(words[0]) in ctx.their_verbs:
+                continue  # the account says they did this: "you posted your proposal"
             harm = HARM_ACTS.match(rest)
             verb = stem(words[0])
             said = content_stems(rest)
@@ -75,6 +79,7 @@ def hits(doc: Doc, section: Section | None, ctx: Context, own: str = "") -> Iter
             break
 
 
+_REPORTED = re.compile(r"\b(?:said|wrote|told \w+|called|claimed|implied|suggested|announced|posted|blamed|accused \w+ of)\b(?: that)?")
 # Words after which "you" starts a new subject: "next time you…", "when you…".
 _BEFORE_SUBJECT = re.compile(
     r"\b(?:when|while|whenever|because|after|before|as|since|if|once|time|then|and|so|that|where|until|moment)\s+$"

@@ -24,7 +24,7 @@ _SUBJECT_PRONOUN = re.compile(r"(?:she|he)\b")
 _SOMEONE_ELSE = re.compile(r"\b(?:the|a|an|my|our|his|her|their)\s+(?:\w+\s+)?(?:client|customer|patient|manager|nurse|doctor|boss|director|colleague|student|parent|candidate|guest|agency \w+)\b|(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
 # "several of them went to HR": the group spoken of, in a message to the group.
 _OF_THEM = re.compile(r"\b(?:some|several|many|most|all|none|two|three|four|five|each|one|a few|half|both) of them\b")
-_ALWAYS = re.compile(r"\b(?:this|that|the) person\b")
+_ALWAYS = re.compile(r"\b(?:this|that) person\b")
 # A name used to call them, not to speak of them: "Priya, I…", "Hi Priya", "…, Priya."
 _VOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\b(?:hi|hey|hello|dear|thanks|thank you|sorry)\s*,?\s*)$")
 # "the team" as part of a noun: "the team meeting", "the team's plan".
@@ -46,6 +46,12 @@ PASSES: tuple[tuple[Section, str, str], ...] = (
 )
 
 
+def _QUOTED_AT(norm: str, pos: int) -> bool:
+    """True when `pos` sits inside a quotation in its sentence."""
+    before = norm[:pos].rsplit(".", 1)[-1]
+    return before.count('"') % 2 == 1 or len(re.findall(r"(?<![a-z])'|'(?![a-z])", before)) % 2 == 1
+
+
 def _is_vocative(doc: Doc, start: int, end: int) -> bool:
     before = doc.norm[doc.sentence_at(start).start : start]
     after = doc.norm[end : end + 2]
@@ -60,8 +66,10 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
     spans: list[tuple[int, int]] = []
     for form in ctx.name_forms + ctx.group_forms:
         for m in re.finditer(rf"\b{re.escape(form)}\b", doc.norm):
-            if ctx.is_group and _TEAM_NOUN.match(doc.norm, m.end()):
+            if ctx.is_group and (_TEAM_NOUN.match(doc.norm, m.end()) or doc.norm[m.end() : m.end() + 1] == "-"):
                 continue
+            if _QUOTED_AT(doc.norm, m.start()):
+                continue  # inside the words being owned: "I said 'this team can't…'"
             if not _is_vocative(doc, m.start(), m.end()) and not any(s <= m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
     if ctx.is_individual and not ctx.others_in_story:

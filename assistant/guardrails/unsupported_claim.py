@@ -121,7 +121,9 @@ def novel_impact_hits(doc: Doc, section: Section | None, ctx: Context) -> Iterat
         rest = doc.norm[m.end() : clause.end]
         sentence = doc.sentence_at(clause.start)
         # "That left you with…" is the small model's stock opening: whatever it adds is its own.
-        needed = 1 if m.group(0).endswith("with") else 3
+        if not m.group(0).endswith("with"):
+            continue  # other impacts told plainly are what a good acknowledgement does
+        needed = 1
         if _HEDGE.search(doc.norm[sentence.start : clause.end]) or len(_novel(rest, ctx)) < needed:
             continue
         start, end = trimmed_span(doc.text, clause.start, clause.end)
