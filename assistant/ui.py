@@ -434,6 +434,10 @@ def build_ui(
             view = handlers.reflect(text, notes, shown or {}, _session(request))
             return page.values(view, ("answers", "suggestions", "status"))
 
+        def answers_of(*values: str | None) -> dict[str, str]:
+            """The four reflection answers as notes, for the checks that read the incident."""
+            return dict(zip(keys, (v or "" for v in values), strict=True))
+
         def edit(
             own: str,
             ack: str,
@@ -456,7 +460,7 @@ def build_ui(
                 history or [],
                 _session(request),
                 incident=text or "",
-                notes=dict(zip(keys, (did or "", impact or "", part or "", want or ""), strict=True)),
+                notes=answers_of(did, impact, part, want),
             )
             return page.values(view, CHECK_FIELDS)
 
@@ -482,7 +486,7 @@ def build_ui(
             view = handlers.restore(
                 history or [], number, who, how, _session(request),
                 incident=text or "",
-                notes=dict(zip(keys, (did or "", impact or "", part or "", want or ""), strict=True)),
+                notes=answers_of(did, impact, part, want),
             )
             return page.values(view, RESTORE_FIELDS)
 

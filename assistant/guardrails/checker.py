@@ -54,21 +54,23 @@ def _dedupe(hits: Iterable[Hit]) -> list[Hit]:
     return sorted(kept, key=lambda h: (h.start, h.end, h.category))
 
 
-def _hits(doc: Doc, section: Section | None, context: Context | None = None, own: str = "") -> list[Hit]:
+def _hits(doc: Doc, section: Section | None, context: Context | None = None) -> list[Hit]:
     hits = list(run_rules(doc, RULES))
     hits.extend(vague_commitment.vague_hits(doc))
     hits.extend(over_apology.stacked_apologies(doc))
     if section is not None:
         hits.extend(section_hits(doc, section, hits))
-    hits.extend(context_hits(doc, section, context or _NO_CONTEXT, own))
+    hits.extend(context_hits(doc, section, context or _NO_CONTEXT))
     return _dedupe(hits)
 
 
 _NO_CONTEXT = Context()
 
 
-def _context(incident: str | None, person: str | None, notes: Mapping[str, str] | None) -> Context:
-    return Context(incident or "", person or "", dict(notes or {}))
+def _context(
+    incident: str | None, person: str | None, notes: Mapping[str, str] | None, own: str = ""
+) -> Context:
+    return Context(incident or "", person or "", dict(notes or {}), own)
 
 
 def check_text(
@@ -109,11 +111,11 @@ def check_draft(
     """
     findings: list[Finding] = []
     docs: dict[Section, Doc] = {}
-    context = _context(incident, person, notes)
+    context = _context(incident, person, notes, draft.own)
     for name in SECTIONS:
         doc = Doc(draft.section(name))
         docs[name] = doc
-        findings.extend(to_finding(doc, hit, name) for hit in _hits(doc, name, context, draft.own))
+        findings.extend(to_finding(doc, hit, name) for hit in _hits(doc, name, context))
 
     if not any(f.category == "over_apology" and f.severity == "high" for f in findings):
         units = [(name, span) for name in SECTIONS for span in over_apology.apology_units(docs[name])]

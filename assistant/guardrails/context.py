@@ -103,6 +103,8 @@ class Context:
     incident: str = ""
     person: str = ""
     notes: Mapping[str, str] = field(default_factory=dict)
+    own: str = ""
+    """The draft's own section: where the act is read from when there is no incident."""
 
     @cached_property
     def incident_norm(self) -> str:
@@ -155,7 +157,7 @@ class Context:
 
     @cached_property
     def acts(self) -> tuple[Act, ...]:
-        return acts_in(self.incident_norm)
+        return acts_in(self.incident_norm) or acts_in(self.own.lower())
 
     @property
     def has_account(self) -> bool:
@@ -189,6 +191,6 @@ def acts_in(norm: str) -> tuple[Act, ...]:
     return tuple(found)
 
 
-def content_stems(text: str) -> set[str]:
+def content_stems(text: str) -> frozenset[str]:
     """Stems of the words in `text` that carry meaning."""
-    return {s for s in stems(text) if s not in _PLAIN and len(s) > 2}
+    return frozenset(s for s in stems(text) if s not in _PLAIN and len(s) > 2)

@@ -30,12 +30,12 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
-def context_hits(doc: Doc, section: Section | None, ctx: Context, own: str = "") -> list[Hit]:
-    """Findings of the context checks for one text. `own` is the draft's own section, if any."""
+def context_hits(doc: Doc, section: Section | None, ctx: Context) -> list[Hit]:
+    """Findings of the context checks for one text."""
     found: list[Hit] = []
-    found.extend(repeats_harm.hits(doc, section, ctx, own))
+    found.extend(repeats_harm.hits(doc, section, ctx))
     found.extend(punitive_commit.hits(doc, section, ctx))
-    found.extend(role_reversal.hits(doc, section, ctx, own))
+    found.extend(role_reversal.hits(doc, section, ctx))
     found.extend(judging_them.hits(doc, section, ctx))
     found.extend(third_person_address.hits(doc, section, ctx))
     found.extend(unsupported_claim.hits(doc, section, ctx))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from assistant.guardrails.base import Hit
-from assistant.guardrails.context import Context, acts_in, content_stems
+from assistant.guardrails.context import Context, content_stems
 from assistant.guardrails.lexicon import ALWAYS_HARMFUL, HARM_ACTS, MANNER_OF_HARM, PUBLICLY, stem
 from assistant.guardrails.promises import promises, refused
 from assistant.guardrails.text import Doc, trimmed_span
@@ -41,8 +41,8 @@ PASSES: tuple[tuple[Section, str, str], ...] = (
 )
 
 
-def _act_stems(ctx: Context, own: str) -> list[tuple[str, tuple[str, ...]]]:
-    acts = ctx.acts or acts_in(own.lower())
+def _act_stems(ctx: Context) -> list[tuple[str, tuple[str, ...]]]:
+    acts = ctx.acts
     return [(a.verb, a.harms) for a in acts]
 
 
@@ -70,10 +70,10 @@ _MITIGATED = re.compile(
 )
 
 
-def _echo(body: str, ctx: Context, own: str) -> int | None:
+def _echo(body: str, ctx: Context) -> int | None:
     """Where the promise retells one of the leader's acts, or None."""
     said = content_stems(body)
-    for act in ctx.acts or acts_in(own.lower()):
+    for act in ctx.acts:
         shared = (act.words - {act.verb}) & said
         words = body.split()
         at = next((i for i, w in enumerate(words) if stem(w) == act.verb), None)
@@ -95,8 +95,8 @@ def _echo(body: str, ctx: Context, own: str) -> int | None:
     return None
 
 
-def hits(doc: Doc, section: Section | None, ctx: Context, own: str = "") -> Iterator[Hit]:
-    acts = _act_stems(ctx, own)
+def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
+    acts = _act_stems(ctx)
     for promise in promises(doc):
         body = doc.norm[promise.body : promise.end]
         if section == "own" and doc.norm[promise.start : promise.body].endswith(("keep", "continue")):
@@ -130,7 +130,7 @@ def hits(doc: Doc, section: Section | None, ctx: Context, own: str = "") -> Iter
                 if where is not None:
                     break
         if where is None:
-            where = _echo(body, ctx, own)
+            where = _echo(body, ctx)
             where = None if where is None else promise.body + where
         if where is None or refused(doc, promise, where) or _MITIGATED.search(body):
             continue

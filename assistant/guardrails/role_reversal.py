@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from assistant.guardrails.base import Hit
-from assistant.guardrails.context import Act, Context, acts_in, content_stems
+from assistant.guardrails.context import Act, Context, content_stems
 from assistant.guardrails.lexicon import HARM_ACTS, stem
 from assistant.guardrails.text import Doc, trimmed_span
 from assistant.schemas import Section
@@ -47,8 +47,8 @@ _LEADER = re.compile(r"\b(?:me|my|us|our)\b")
 _PAST = re.compile(r"[a-z]+ed$")
 
 
-def hits(doc: Doc, section: Section | None, ctx: Context, own: str = "") -> Iterator[Hit]:
-    acts = ctx.acts or acts_in(own.lower())
+def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
+    acts = ctx.acts
     subject = re.compile(r"(?<![\w'])" + _subjects(ctx) + r"(?: all| both)?\s+" + _ACTIVE_AUX)
     for clause in doc.clauses:
         # The subject may follow an opening phrase: "During lunch service you threw…".

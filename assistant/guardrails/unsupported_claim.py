@@ -85,13 +85,11 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
         yield Hit(CATEGORY, "low", start, end, MESSAGE)
 
 
-# An impact told as fact ("That left you with a more open mind", "you had been working on it for
-# months") that brings in things the account never mentions. Words any plain impact uses are
-# not counted as new.
-_IMPACT_CLAUSE = re.compile(
-    r"\b(?:that|this|it) left you with\b|\b(?:you|you all|all of you)(?:'d| had| have|'ve|'re| are| were| was)?"
-    r"(?: been| just| then| now| all| also| even)*\s+(?=\w)"
-)
+# "That left you with…" is the small model's stock opening for an impact, and whatever it adds
+# is its own ("…a more open mind"). Other impacts told plainly are what a good acknowledgement
+# does, so only this one is read for words the account never used.
+_LEFT_YOU_WITH = re.compile(r"\b(?:that|this|it) left you with\b")
+# Words any plain impact uses: not counted as new.
 _GENERIC_IMPACT = frozenset(stems(
     "finish finished point chance floor say said speak spoke hear heard explain explaining move moved "
     "front other others everyone anyone colleague colleagues peer peers room work plan time answer "
@@ -115,16 +113,11 @@ def novel_impact_hits(doc: Doc, section: Section | None, ctx: Context) -> Iterat
     if section != "acknowledge" or not ctx.has_account:
         return
     for clause in doc.clauses:
-        m = _IMPACT_CLAUSE.match(doc.norm, clause.core)
+        m = _LEFT_YOU_WITH.match(doc.norm, clause.core)
         if m is None:
             continue
-        rest = doc.norm[m.end() : clause.end]
         sentence = doc.sentence_at(clause.start)
-        # "That left you with…" is the small model's stock opening: whatever it adds is its own.
-        if not m.group(0).endswith("with"):
-            continue  # other impacts told plainly are what a good acknowledgement does
-        needed = 1
-        if _HEDGE.search(doc.norm[sentence.start : clause.end]) or len(_novel(rest, ctx)) < needed:
+        if _HEDGE.search(doc.norm[sentence.start : clause.end]) or not _novel(doc.norm[m.end() : clause.end], ctx):
             continue
         start, end = trimmed_span(doc.text, clause.start, clause.end)
         yield Hit(CATEGORY, "low", start, end, MESSAGE)
