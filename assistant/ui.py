@@ -445,14 +445,14 @@ def build_ui(
             who: str,
             how: str,
             history: list,
-            text: str = "",
-            did: str = "",
-            impact: str = "",
-            part: str = "",
-            want: str = "",
-            request: gr.Request = None,  # type: ignore[assignment]
+            text: str,
+            did: str,
+            impact: str,
+            part: str,
+            want: str,
+            request: gr.Request,
         ) -> tuple[Any, ...]:
-            # The incident and the answers have defaults so API callers may leave them out.
+            # The incident and the answers let the checks read the edit against what happened.
             view = handlers.edit(
                 {"own": own, "acknowledge": ack, "commit": commit},
                 who,
@@ -476,12 +476,12 @@ def build_ui(
             number: str,
             who: str,
             how: str,
-            text: str = "",
-            did: str = "",
-            impact: str = "",
-            part: str = "",
-            want: str = "",
-            request: gr.Request = None,  # type: ignore[assignment]
+            text: str,
+            did: str,
+            impact: str,
+            part: str,
+            want: str,
+            request: gr.Request,
         ) -> tuple[Any, ...]:
             view = handlers.restore(
                 history or [], number, who, how, _session(request),

@@ -220,6 +220,11 @@ def run_session(url: str, marker: str) -> tuple:
         f"Next Thursday I will let {marker} finish first.",
         marker,
         "in_person",
+        text,
+        did,
+        impact,
+        part,
+        want,
         api_name="/edit",
     )
     revised = client.submit(
@@ -237,7 +242,7 @@ def run_session(url: str, marker: str) -> tuple:
         "shorter",
         api_name="/revise",
     ).result(timeout=300)
-    client.predict("1", marker, "in_person", api_name="/restore")
+    client.predict("1", marker, "in_person", text, did, impact, part, want, api_name="/restore")
     return client, drafted, revised
 
 

@@ -92,7 +92,7 @@ def test_reflect_draft_edit_revise_compare_restore_export(client: Client, app) -
 
     calls = len(model.calls)
     message, highlights, status, *_ = client.predict(
-        own, ack, "I'll do better.", "Priya", "in_person", api_name="/edit"
+        own, ack, "I'll do better.", "Priya", "in_person", INCIDENT, did, impact, part, want, api_name="/edit"
     )
     assert 'data-category="vague_commitment"' in highlights and "no model call" in status
     assert len(model.calls) == calls
@@ -120,7 +120,7 @@ def test_reflect_draft_edit_revise_compare_restore_export(client: Client, app) -
 
     diff = client.predict("1", "3", api_name="/compare")
     assert "<del>" in diff and "<ins>" in diff
-    restored = client.predict("1", "Priya", "in_person", api_name="/restore")
+    restored = client.predict("1", "Priya", "in_person", INCIDENT, did, impact, part, want, api_name="/restore")
     assert restored[0] == own and "Restored v1" in restored[5]
 
     exported, status = client.predict(message, "md", "Priya", api_name="/export")
