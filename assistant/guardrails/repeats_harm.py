@@ -42,8 +42,7 @@ PASSES: tuple[tuple[Section, str, str], ...] = (
 
 
 def _act_stems(ctx: Context) -> list[tuple[str, tuple[str, ...]]]:
-    acts = ctx.acts
-    return [(a.verb, a.harms) for a in acts]
+    return [(a.verb, a.harms) for a in ctx.acts]
 
 
 # The act told again: "I'll present the model under my own name again", "keep changing your leads".
