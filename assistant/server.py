@@ -219,17 +219,18 @@ def serve(
     """
     if ephemeral:
         log.info("ephemeral session: nothing the leader writes is kept on disk")
-    app = start(
-        settings, host=host, port=port, model_flag=model_flag, out=out,
-        backend=backend, base_url=base_url, api_model=api_model,
-        allow_remote=allow_remote, auth=auth, ephemeral=ephemeral,
-    )
     if threading.current_thread() is threading.main_thread():
+        # Before start-up, so a Ctrl+C right after the "running at" line is not lost.
         # A service manager's stop is a Ctrl+C too: exports and temp files are removed on exit.
         signal.signal(signal.SIGTERM, signal.default_int_handler)
         # Ctrl+C must stop the app even when it was started from a script in the background,
         # where the shell hands every child an ignored SIGINT.
         signal.signal(signal.SIGINT, signal.default_int_handler)
+    app = start(
+        settings, host=host, port=port, model_flag=model_flag, out=out,
+        backend=backend, base_url=base_url, api_model=api_model,
+        allow_remote=allow_remote, auth=auth, ephemeral=ephemeral,
+    )
     try:
         while True:
             time.sleep(0.5)
