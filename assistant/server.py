@@ -226,12 +226,23 @@ def serve(
         # Ctrl+C must stop the app even when it was started from a script in the background,
         # where the shell hands every child an ignored SIGINT.
         signal.signal(signal.SIGINT, signal.default_int_handler)
-    app = start(
-        settings, host=host, port=port, model_flag=model_flag, out=out,
-        backend=backend, base_url=base_url, api_model=api_model,
-        allow_remote=allow_remote, auth=auth, ephemeral=ephemeral,
-    )
+    # A Ctrl+C during start-up waits until the app exists, then stops it cleanly.
+    blocking = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    if blocking:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
+        app = start(
+            settings, host=host, port=port, model_flag=model_flag, out=out,
+            backend=backend, base_url=base_url, api_model=api_model,
+            allow_remote=allow_remote, auth=auth, ephemeral=ephemeral,
+        )
+    except BaseException:
+        if blocking:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+        raise
+    try:
+        if blocking:  # a Ctrl+C that came during start-up is delivered here
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
         while True:
             time.sleep(0.5)
     except KeyboardInterrupt:
