@@ -10,6 +10,7 @@ import pytest
 
 from assistant import cli
 from assistant.journal import JOURNAL_FILE, open_journal
+from assistant.text_input import clean_text, hidden_count
 from assistant.ui_handlers import Form, PageHandlers
 from assistant.ui_sessions import SessionKeeper
 from tests.fakes import FakeModel
@@ -215,3 +216,44 @@ def test_an_ordinary_account_is_left_whole(account: str) -> None:
     from assistant.text_input import without_instructions
 
     assert without_instructions(account) == (account, 0)
+
+
+# -- invisible characters ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "\U000e0069\U000e0067\U000e006e\U000e006f\U000e0072\U000e0065",  # tag characters
+        "\U000e0001\U000e007f",  # language tag and cancel tag
+        "\u2060",  # word joiner
+        "\u00ad",  # soft hyphen
+        "\u200b",  # zero width space
+        "\ufeff",  # byte order mark
+        "\u202e",  # right-to-left override
+        "\u2066",  # left-to-right isolate
+        "\u200d",  # zero width joiner between letters
+    ],
+)
+def test_format_characters_are_dropped(hidden: str) -> None:
+    text = f"I cut Priya{hidden} off twice."
+    assert clean_text(text) == "I cut Priya off twice."
+    assert hidden_count(text) == len(hidden)
+
+
+def test_the_joiners_a_language_or_an_emoji_needs_are_kept() -> None:
+    persian = "من می\u200cخواهم عذرخواهی کنم."  # "I want to apologise"; ZWNJ after the prefix می
+    assert clean_text(persian) == persian and hidden_count(persian) == 0
+    emoji = "Our 👩\u200d💻 and 👩🏽\u200d💻 and 🏳️\u200d🌈 team."
+    assert clean_text(emoji) == emoji and hidden_count(emoji) == 0
+    # A joiner that joins no emoji sequence is dropped, and so is a doubled one.
+    assert clean_text("👩\u200d off") == "👩 off"
+    assert clean_text("👩\u200d\u200d💻") == "👩\u200d💻"
+
+
+def test_terminal_escape_sequences_are_dropped_whole() -> None:
+    coloured = "I \x1b[31mcut\x1b[0m Priya \x1b[2Koff \x1b[1;38;5;208mtwice\x1b[m."
+    assert clean_text(coloured) == "I cut Priya off twice."
+    assert hidden_count(coloured) == 5, "one per escape sequence"
+    titled = "\x1b]0;build log\x07I cut \x1b]8;;file:///x\x1b\\Priya\x1b]8;;\x1b\\ off."
+    assert clean_text(titled) == "I cut Priya off."
+    # An unterminated title sequence loses its ESC but not the account after it.
+    assert clean_text("\x1b]0;title\nI cut Priya off.").endswith("\nI cut Priya off.")
