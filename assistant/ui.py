@@ -61,6 +61,25 @@ CSS = """
 .findings { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 12px; }
 .findings .findings-title { margin: 0 0 6px 0; }
 #status { min-height: 1.6em; }
+/* Dark mode: the light tints above would sit under light text, so each highlight gets a dark
+   tint and a light text colour of its own. Gradio's dark theme puts a `dark` class on the page;
+   the media query follows the system setting. */
+.dark .findings mark.finding { color: #f4f4f5; }
+.dark .findings mark.sev-high { background: #5a1f1b; border-color: #ff8a80; color: #fde2e1; }
+.dark .findings mark.sev-medium { background: #4d3b0c; border-color: #f2c14e; color: #fff1c9; }
+.dark .findings mark.sev-low { background: #173554; border-color: #7ab3ef; color: #e3f0ff; }
+.dark .findings .finding-label { background: rgba(255, 255, 255, 0.16); color: inherit; }
+.dark .version-diff del { background: #5a1f1b; color: #fde2e1; }
+.dark .version-diff ins { background: #1b4526; color: #dff5e3; }
+@media (prefers-color-scheme: dark) {
+  .findings mark.finding { color: #f4f4f5; }
+  .findings mark.sev-high { background: #5a1f1b; border-color: #ff8a80; color: #fde2e1; }
+  .findings mark.sev-medium { background: #4d3b0c; border-color: #f2c14e; color: #fff1c9; }
+  .findings mark.sev-low { background: #173554; border-color: #7ab3ef; color: #e3f0ff; }
+  .findings .finding-label { background: rgba(255, 255, 255, 0.16); color: inherit; }
+  .version-diff del { background: #5a1f1b; color: #fde2e1; }
+  .version-diff ins { background: #1b4526; color: #dff5e3; }
+}
 """
 MODEL_EVENTS = "model"  # drafts, revisions and reflections share the one local model
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -60,6 +61,44 @@ def test_launch_options_keep_the_page_private() -> None:
     assert options["run_history"] is False and options["enable_monitoring"] is False
     fonts = [*theme().font, *theme().font_mono]
     assert not any(isinstance(font, gr.themes.GoogleFont | gr.themes.LocalFont) for font in fonts)
+
+
+def _css_rules(css: str) -> list[tuple[str, str]]:
+    """(selector, declarations) for every rule in `css`, one pair per selector in a list."""
+    return [
+        (selector.strip(), body.strip())
+        for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css)
+        for selector in selectors.split(",")
+    ]
+
+
+def _declarations(body: str) -> dict[str, str]:
+    pairs = (part.split(":", 1) for part in body.split(";") if ":" in part)
+    return {name.strip(): value.strip() for name, value in pairs}
+
+
+def test_every_coloured_highlight_has_dark_mode_colours() -> None:
+    css = re.sub(r"/\*.*?\*/", "", launch_options()["css"], flags=re.S)
+    media = re.search(r"@media \(prefers-color-scheme: dark\) \{((?:[^{}]*\{[^{}]*\})*)\s*\}", css)
+    assert media, "a block for the system's dark setting"
+    top = _css_rules(css[: media.start()] + css[media.end() :])
+    by_class = {sel.removeprefix(".dark "): body for sel, body in top if sel.startswith(".dark ")}
+    by_media = dict(_css_rules(media.group(1)))
+    # A fixed colour (not a theme variable) in a light rule has to be answered in dark mode.
+    fixed = re.compile(r"#[0-9a-fA-F]{3,8}\b|rgba?\(")
+    light = {
+        sel: _declarations(body)
+        for sel, body in top
+        if not sel.startswith(".dark ") and fixed.search(body)
+    }
+    assert {".findings mark.sev-high", ".version-diff del"} <= set(light), "the parse found them"
+    for sel, decl in light.items():
+        assert sel in by_class, f"{sel} has no .dark rule"
+        assert sel in by_media, f"{sel} has no prefers-color-scheme: dark rule"
+        assert by_class[sel] == by_media[sel], f"{sel}: the two dark rules differ"
+        dark = _declarations(by_class[sel])
+        if "background" in decl:
+            assert "background" in dark and "color" in dark, f"{sel}: dark tint and text colour"
 
 
 def test_the_api_lists_every_step(client: Client) -> None:
