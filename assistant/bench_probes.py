@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from assistant.bench_stats import describe_machine, kib_to_mb
+from assistant.bench_stats import describe_machine, kib_to_mb, maxrss_to_mb
 from assistant.protocols import GenerationStats, ModelInfo, TextModel
 
 log = logging.getLogger(__name__)
@@ -112,8 +112,8 @@ class MeteredModel:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far (ru_maxrss is KiB on Linux)."""
-    return kib_to_mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    """Peak resident memory of this process so far, in MB."""
+    return maxrss_to_mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 def process_peak_rss_mb(pid: int) -> float | None:

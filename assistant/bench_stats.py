@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -122,8 +123,13 @@ def per_token_ratio(
 
 
 def kib_to_mb(kib: float) -> float:
-    """ru_maxrss and VmHWM are in KiB on Linux; report MB (2**20 bytes) like `free -m`."""
+    """VmHWM (and ru_maxrss on Linux) are in KiB; report MB (2**20 bytes) like `free -m`."""
     return kib / 1024
+
+
+def maxrss_to_mb(maxrss: float) -> float:
+    """getrusage's ru_maxrss in MB: macOS counts it in bytes, Linux and the BSDs in KiB."""
+    return maxrss / 2**20 if sys.platform == "darwin" else kib_to_mb(maxrss)
 
 
 def cpu_model(cpuinfo: str) -> str:
