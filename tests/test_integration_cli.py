@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from assistant.knowledge import load_knowledge
+
 pytestmark = pytest.mark.integration
 
 INCIDENT = "In today's meeting I cut Priya off twice and said we don't have time for this."
@@ -38,7 +40,12 @@ def test_draft_json_matches_the_contract_and_is_reproducible(shared_data: Path) 
     assert len({s.strip().lower() for s in sections}) == 3
     assert payload["model"].lower().startswith("gemma")
     assert payload["sources"] and all({"id", "title", "score"} == set(s) for s in payload["sources"])
-    assert all(f["severity"] != "high" or f["category"] for f in payload["findings"])
+    # Each finding quotes the words it is about at its offsets in its section, says why, and
+    # names a knowledge passage that exists.
+    passages = {doc.id for doc in load_knowledge()}
+    for f in payload["findings"]:
+        assert payload[f["section"]][f["start"] : f["end"]] == f["text"], f
+        assert f["message"].strip() and f["principle"] in passages, f
     assert payload["timings"]["total_s"] > 0
     # The default model was assembled into the data directory.
     assert (shared_data / "models" / "gemma-3-270m-q4_k_m.gguf").exists()
