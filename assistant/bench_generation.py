@@ -113,20 +113,14 @@ def measure_generation(
     # The revision right after the draft meets the cache exactly as the app leaves it.
     warm = _revision_ttft(service, metered, request, result.draft)
     model.reset_cache()
-    raw = model.raw_generate(
-        draft_calls[0].prompt, pipeline_tokens, temperature=settings.temperature, seed=seed
-    )
+    raw = model.raw_generate(draft_calls[0].prompt, settings.sampling(pipeline_tokens, seed))
     model.reset_cache()
     cold = _revision_ttft(service, metered, request, result.draft)
 
     structured_s, accepted, path = _structured_run(service, metered, request)
     length = metered.tokens_in([accepted])
-    raw_warm = model.raw_generate(
-        accepted.prompt, length, temperature=settings.temperature, seed=seed
-    )
-    grammar = model.raw_generate(
-        accepted.prompt, length, temperature=settings.temperature, seed=seed, grammar=DRAFT_GRAMMAR
-    )
+    raw_warm = model.raw_generate(accepted.prompt, settings.sampling(length, seed))
+    grammar = model.raw_generate(accepted.prompt, settings.sampling(length, seed), grammar=DRAFT_GRAMMAR)
 
     log.info("draft model calls: %s", describe_runs(draft_calls))
     runs = [

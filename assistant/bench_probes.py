@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Protocol
 
 from assistant.bench_stats import describe_machine, kib_to_mb, maxrss_to_mb
-from assistant.protocols import GenerationStats, ModelInfo, TextModel
+from assistant.protocols import GenerationStats, ModelInfo, Sampling, TextModel
 
 log = logging.getLogger(__name__)
 
@@ -32,15 +32,7 @@ log = logging.getLogger(__name__)
 class RawModel(TextModel, Protocol):
     """A TextModel that can also generate without the pipeline and drop its prefix cache."""
 
-    def raw_generate(
-        self,
-        prompt: str,
-        n_tokens: int,
-        *,
-        temperature: float,
-        seed: int,
-        grammar: str | None = None,
-    ) -> GenerationStats: ...
+    def raw_generate(self, prompt: str, sampling: Sampling, *, grammar: str | None = None) -> GenerationStats: ...
 
     def reset_cache(self) -> None: ...
 
@@ -75,10 +67,8 @@ class MeteredModel:
     def stream(
         self,
         prompt: str,
+        sampling: Sampling,
         *,
-        max_tokens: int,
-        temperature: float,
-        seed: int,
         stop: Sequence[str] = (),
         grammar: str | None = None,
         cancel: threading.Event | None = None,
@@ -89,9 +79,7 @@ class MeteredModel:
         self.calls.append(call)
         for piece in self.inner.stream(
             prompt,
-            max_tokens=max_tokens,
-            temperature=temperature,
-            seed=seed,
+            sampling,
             stop=stop,
             grammar=grammar,
             cancel=cancel,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from assistant.errors import DraftError
 from assistant.parsing import ParseResult, parse_draft, split_sections
 from assistant.prompt_builder import Case, build_prompt, build_revision_prompt, section_prompt
-from assistant.protocols import GenerationStats, TextModel
+from assistant.protocols import GenerationStats, Sampling, TextModel
 from assistant.schemas import RepairDraft
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,23 @@ class DraftSettings:
     max_tokens: int = 220
     section_max_tokens: int = 110
     temperature: float = 0.5
+    # A section rewrite samples a little hotter, so it does not repeat the flagged words.
+    rewrite_heat: float = 0.2
+    top_p: float = 0.9
+    top_k: int = 40
+    min_p: float = 0.05
+    repeat_penalty: float = 1.1
+
+    def sampling(self, max_tokens: int, seed: int, *, hotter: bool = False) -> Sampling:
+        return Sampling(
+            max_tokens=max_tokens,
+            seed=seed,
+            temperature=self.temperature + (self.rewrite_heat if hotter else 0.0),
+            top_p=self.top_p,
+            top_k=self.top_k,
+            min_p=self.min_p,
+            repeat_penalty=self.repeat_penalty,
+        )
 
 
 @dataclass
@@ -133,9 +150,7 @@ class Drafter:
             text = lead
             pieces = self.model.stream(
                 prompt,
-                max_tokens=self.settings.max_tokens,
-                temperature=self.settings.temperature,
-                seed=seed + attempt * 7919,
+                self.settings.sampling(self.settings.max_tokens, seed + attempt * 7919),
                 stop=stop,
                 grammar=grammar,
                 cancel=cancel,
@@ -178,9 +193,7 @@ class Drafter:
             text = (" " + opening if opening else "") + "".join(
                 self.model.stream(
                     prompt,
-                    max_tokens=self.settings.section_max_tokens,
-                    temperature=self.settings.temperature + 0.2,
-                    seed=seed + attempt * 104729,
+                    self.settings.sampling(self.settings.section_max_tokens, seed + attempt * 104729, hotter=True),
                     stop=["\n", *stop],
                     grammar=SECTION_GRAMMAR if attempt == 1 else None,
                     cancel=cancel,

@@ -28,6 +28,19 @@ class ModelInfo:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Sampling:
+    """How tokens are drawn: one object, so every backend's `stream` has the same signature."""
+
+    max_tokens: int
+    seed: int
+    temperature: float = 0.5
+    top_p: float = 0.9
+    top_k: int = 40
+    min_p: float = 0.05
+    repeat_penalty: float = 1.1
+
+
 @dataclass
 class GenerationStats:
     """Filled in by a model while it streams; read after the stream ends."""
@@ -55,10 +68,8 @@ class TextModel(Protocol):
     def stream(
         self,
         prompt: str,
+        sampling: Sampling,
         *,
-        max_tokens: int,
-        temperature: float,
-        seed: int,
         stop: Sequence[str] = (),
         grammar: str | None = None,
         cancel: threading.Event | None = None,

@@ -10,7 +10,7 @@ import re
 import threading
 
 from assistant.prompts import render
-from assistant.protocols import TextModel
+from assistant.protocols import Sampling, TextModel
 from assistant.text_input import for_prompt
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,6 @@ def prefill(model: TextModel, incident: str, *, seed: int = 0, cancel: threading
         chat_prompt, chat_stop = model.format_chat([{"role": "user", "content": prompt}])
         prompt, stop = chat_prompt + "WHAT I DID:", list(chat_stop) + stop
     text = "WHAT I DID:" + "".join(
-        model.stream(prompt, max_tokens=160, temperature=0.3, seed=seed, stop=stop, cancel=cancel)
+        model.stream(prompt, Sampling(max_tokens=160, seed=seed, temperature=0.3), stop=stop, cancel=cancel)
     )
     return parse_reflection(text)

@@ -23,12 +23,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from assistant.errors import CancelledError, ModelError
-from assistant.protocols import GenerationStats, ModelInfo
+from assistant.protocols import GenerationStats, ModelInfo, Sampling
 
 log = logging.getLogger(__name__)
 
 # The local runtime's sampling; llama.cpp and vLLM understand these, strict servers may not.
-SAMPLING_EXTRAS = {"top_k": 40, "min_p": 0.05, "repeat_penalty": 1.1}
 PROBE_TIMEOUT_S = 10.0
 _MAX_ERROR_CHARS = 200
 
@@ -274,10 +273,8 @@ class OpenAIModel:
     def stream(
         self,
         prompt: str,
+        sampling: Sampling,
         *,
-        max_tokens: int,
-        temperature: float,
-        seed: int,
         stop: Sequence[str] = (),
         grammar: str | None = None,
         cancel: threading.Event | None = None,
@@ -287,16 +284,21 @@ class OpenAIModel:
         body: dict[str, Any] = {
             "model": self._model,
             "prompt": prompt,
-            "max_tokens": max_tokens,
-            "temperature": temperature,
-            "top_p": 0.9,
-            "seed": seed,
+            "max_tokens": sampling.max_tokens,
+            "temperature": sampling.temperature,
+            "top_p": sampling.top_p,
+            "seed": sampling.seed,
             "stream": True,
             "stream_options": {"include_usage": True},
         }
         if stop:
             body["stop"] = list(stop)
-        extras = dict(SAMPLING_EXTRAS, **({"grammar": grammar} if grammar else {}))
+        # llama.cpp's server reads these; a stricter OpenAI-style server may refuse them.
+        extras: dict[str, Any] = {
+            "top_k": sampling.top_k, "min_p": sampling.min_p, "repeat_penalty": sampling.repeat_penalty,
+        }
+        if grammar:
+            extras["grammar"] = grammar
         started = time.perf_counter()
         response = self._open_completion(body, extras)
         url = f"{self._api}/completions"

@@ -20,7 +20,7 @@ from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 from assistant.adapter import Adapter, AdapterChoice, choose_adapter
 from assistant.errors import CancelledError, ModelError
 from assistant.model_files import check_gguf_header, model_problem
-from assistant.protocols import GenerationStats, ModelInfo
+from assistant.protocols import GenerationStats, ModelInfo, Sampling
 
 log = logging.getLogger(__name__)
 
@@ -134,10 +134,8 @@ class LlamaModel:
     def stream(
         self,
         prompt: str,
+        sampling: Sampling,
         *,
-        max_tokens: int,
-        temperature: float,
-        seed: int,
         stop: Sequence[str] = (),
         grammar: str | None = None,
         cancel: threading.Event | None = None,
@@ -158,14 +156,14 @@ class LlamaModel:
             started = time.perf_counter()
             pieces = self._llm.create_completion(
                 tokens,
-                max_tokens=min(max_tokens, room),
-                temperature=temperature,
-                top_p=0.9,
-                top_k=40,
-                min_p=0.05,
-                repeat_penalty=1.1,
+                max_tokens=min(sampling.max_tokens, room),
+                temperature=sampling.temperature,
+                top_p=sampling.top_p,
+                top_k=sampling.top_k,
+                min_p=sampling.min_p,
+                repeat_penalty=sampling.repeat_penalty,
                 stop=list(stop),
-                seed=seed,
+                seed=sampling.seed,
                 grammar=compiled,
                 stream=True,
             )
@@ -194,16 +192,8 @@ class LlamaModel:
         with self._lock:
             self._llm.reset()
 
-    def raw_generate(
-        self,
-        prompt: str,
-        n_tokens: int,
-        *,
-        temperature: float,
-        seed: int,
-        grammar: str | None = None,
-    ) -> GenerationStats:
-        """Generate `n_tokens` tokens straight from `Llama.generate`: the floor to measure against.
+    def raw_generate(self, prompt: str, sampling: Sampling, *, grammar: str | None = None) -> GenerationStats:
+        """Generate `sampling.max_tokens` tokens straight from `Llama.generate`: the floor to measure against.
 
         Same tokenisation and sampling as `stream`, but nothing else: no streaming chunks, no
         detokenising, no stop strings, and the end-of-text token does not end the run, so the
@@ -212,14 +202,20 @@ class LlamaModel:
         stats = GenerationStats()
         with self._lock:
             tokens = self._tokens(prompt)
-            limit = max(1, min(n_tokens, self._info.n_ctx - len(tokens)))
+            limit = max(1, min(sampling.max_tokens, self._info.n_ctx - len(tokens)))
             stats.prompt_tokens = len(tokens)
             stats.cached_tokens = llama_cpp.Llama.longest_token_prefix(self._llm._input_ids.tolist(), tokens)
             compiled = llama_cpp.LlamaGrammar.from_string(grammar, verbose=False) if grammar else None
-            self._llm.set_seed(seed)
+            self._llm.set_seed(sampling.seed)
             started = time.perf_counter()
             generated = self._llm.generate(
-                tokens, temp=temperature, top_p=0.9, top_k=40, min_p=0.05, repeat_penalty=1.1, grammar=compiled
+                tokens,
+                temp=sampling.temperature,
+                top_p=sampling.top_p,
+                top_k=sampling.top_k,
+                min_p=sampling.min_p,
+                repeat_penalty=sampling.repeat_penalty,
+                grammar=compiled,
             )
             try:
                 for token in generated:

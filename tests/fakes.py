@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterator, Sequence
 
 from assistant.errors import CancelledError
-from assistant.protocols import GenerationStats, ModelInfo
+from assistant.protocols import GenerationStats, ModelInfo, Sampling
 
 GOOD_REPLY = (
     " I cut you off twice in the planning meeting and said we had no time for your point.\n"
@@ -38,12 +38,13 @@ class FakeModel:
     def count_tokens(self, text: str) -> int:
         return max(1, len(text) // 4)
 
-    def stream(self, prompt: str, *, max_tokens: int, temperature: float, seed: int,
+    def stream(self, prompt: str, sampling: Sampling, *,
                stop: Sequence[str] = (), grammar: str | None = None,
                cancel: threading.Event | None = None,
                stats: GenerationStats | None = None) -> Iterator[str]:
         self.prompts.append(prompt)
-        self.calls.append({"seed": seed, "grammar": grammar, "max_tokens": max_tokens, "stop": list(stop)})
+        self.calls.append({"seed": sampling.seed, "grammar": grammar, "max_tokens": sampling.max_tokens,
+                           "stop": list(stop), "sampling": sampling})
         reply = self.replies.pop(0) if self.replies else self.default
         for s in stop:
             if s and s in reply:

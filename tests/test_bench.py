@@ -32,7 +32,7 @@ from assistant.bench_stats import (
 from assistant.config import Settings
 from assistant.drafting import DRAFT_GRAMMAR
 from assistant.knowledge import load_knowledge
-from assistant.protocols import GenerationStats
+from assistant.protocols import GenerationStats, Sampling
 from assistant.retrieval import BlendedRetriever
 from tests.fakes import FakeModel
 
@@ -139,26 +139,21 @@ class FakeRawModel(FakeModel):
         self.warm = False
 
     def stream(
-        self, prompt: str, *, stats: GenerationStats | None = None, **kwargs
+        self, prompt: str, sampling: Sampling, *, stats: GenerationStats | None = None, **kwargs
     ) -> Iterator[str]:
         stats = stats if stats is not None else GenerationStats()
         ttft = self.WARM_TTFT if self.warm else self.COLD_TTFT
         self.warm = True
-        for index, piece in enumerate(super().stream(prompt, stats=stats, **kwargs)):
+        for index, piece in enumerate(super().stream(prompt, sampling, stats=stats, **kwargs)):
             if index == 0:
                 stats.ttft_s = ttft
             stats.total_s = ttft + 0.01 * index
             yield piece
 
     def raw_generate(
-        self,
-        prompt: str,
-        n_tokens: int,
-        *,
-        temperature: float,
-        seed: int,
-        grammar: str | None = None,
+        self, prompt: str, sampling: Sampling, *, grammar: str | None = None
     ) -> GenerationStats:
+        n_tokens = sampling.max_tokens
         self.raw_calls.append(
             {"prompt": prompt, "n": n_tokens, "grammar": grammar, "warm": self.warm}
         )
@@ -209,7 +204,7 @@ def test_raw_runs_repeat_the_pipelines_prompt_and_token_count_in_the_same_cache_
 def test_metered_model_records_each_generation_and_counts_tokens() -> None:
     metered = MeteredModel(FakeRawModel())
     stats = GenerationStats()
-    text = "".join(metered.stream("prompt", max_tokens=10, temperature=0.5, seed=1, stats=stats))
+    text = "".join(metered.stream("prompt", Sampling(max_tokens=10, seed=1), stats=stats))
     assert metered.calls[0].text == text and metered.calls[0].stats is stats
     assert metered.tokens_in(metered.calls) == max(len(text) // 4, stats.completion_tokens)
     assert metered.info.name == "fake-model"

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from assistant.errors import CancelledError, ModelError
-from assistant.protocols import GenerationStats
+from assistant.protocols import GenerationStats, Sampling
 from assistant.remote import OpenAIModel
 
 Route = Callable[[BaseHTTPRequestHandler, Any], None]
@@ -133,9 +133,7 @@ def stub() -> Iterator[Stub]:
 
 
 def _stream(model: OpenAIModel, **kwargs: Any) -> list[str]:
-    args: dict[str, Any] = {"max_tokens": 16, "temperature": 0.5, "seed": 7}
-    args.update(kwargs)
-    return list(model.stream("OWN:", **args))
+    return list(model.stream("OWN:", Sampling(max_tokens=16, temperature=0.5, seed=7), **kwargs))
 
 
 # -- protocol -------------------------------------------------------------------------------
@@ -229,7 +227,7 @@ def test_cancel_stops_and_closes_the_stream(stub):
     seen: list[str] = []
     with pytest.raises(CancelledError):
         for piece in OpenAIModel(stub.url).stream(
-            "OWN:", max_tokens=400, temperature=0.5, seed=1, cancel=cancel
+            "OWN:", Sampling(max_tokens=400, seed=1), cancel=cancel
         ):
             seen.append(piece)
             if len(seen) == 2:
@@ -418,7 +416,7 @@ def test_real_server_streams_a_completion(llama_server):
     stats = GenerationStats()
     pieces = list(
         model.stream(
-            "The three primary colours are red,", max_tokens=12, temperature=0.0, seed=1,
+            "The three primary colours are red,", Sampling(max_tokens=12, temperature=0.0, seed=1),
             stop=["\n"], stats=stats,
         )
     )  # fmt: skip
@@ -434,7 +432,7 @@ def test_real_server_honours_a_grammar(llama_server):
     model = OpenAIModel(llama_server, n_ctx=2048)
     text = "".join(
         model.stream(
-            "Is the sky blue? Answer:", max_tokens=4, temperature=0.7, seed=3,
+            "Is the sky blue? Answer:", Sampling(max_tokens=4, temperature=0.7, seed=3),
             grammar='root ::= " yes" | " no"',
         )
     )  # fmt: skip

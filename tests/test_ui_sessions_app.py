@@ -35,10 +35,10 @@ class TimedModel(FakeModel):
         self.spans: list[tuple[float, float]] = []
         self._guard = threading.Lock()
 
-    def stream(self, prompt, **kwargs):
+    def stream(self, prompt, sampling, **kwargs):
         started = time.monotonic()
         try:
-            yield from super().stream(prompt, **kwargs)
+            yield from super().stream(prompt, sampling, **kwargs)
         finally:
             with self._guard:
                 self.spans.append((started, time.monotonic()))
