@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.guardrails.principles import PRINCIPLES
 from assistant.guardrails.text import Doc, trimmed_span
+from assistant.guardrails.triggers import matches, triggers
 from assistant.schemas import Finding, Section, Severity
 
 # A guard looks at where a match sits and returns the severity to report, or None to drop it.
@@ -45,6 +46,11 @@ class Rule:
     span: Spanner | None = None
     section: Section | None = None
     """The section the examples are checked as, when the rule's context needs one."""
+    first_letters: frozenset[str] | None = field(init=False, repr=False, compare=False, default=None)
+    """What a match must start with, read from the pattern (None: always run); see triggers.py."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "first_letters", triggers(self.pattern))
 
 
 @dataclass(frozen=True)
@@ -96,8 +102,9 @@ def run_rules(doc: Doc, rules: Iterable[Rule]) -> Iterator[Hit]:
 
     Hits come in rule order, then text order, so the output is stable.
     """
+    starts = doc.word_starts()
     for rule in rules:
-        for m in rule.pattern.finditer(doc.norm):
+        for m in matches(rule.pattern, doc.norm, rule.first_letters, starts):
             if rule.deniable and denied(doc, m.start()):
                 continue
             severity: Severity | None = rule.severity

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from assistant.guardrails.lexicon import HE_SHE, I_FORMS, THEY_FORMS, WE_FORMS, YOU_FORMS, alt
+from assistant.guardrails.triggers import word_starts
 
 # Curly quotes become straight ones; every replacement is one character for one character.
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
@@ -154,6 +155,13 @@ class Doc:
         self._clause_starts = [c.start for c in self.clauses]
         # Analyses shared by several checks (e.g. where the leader owns an act), computed once.
         self.cache: dict[str, object] = {}
+
+    def word_starts(self) -> dict[str, list[int]]:
+        """Where words start, by their first letters: rules try only there (triggers.py)."""
+        starts = self.cache.get("word_starts")
+        if starts is None:
+            starts = self.cache["word_starts"] = word_starts(self.norm)
+        return starts  # type: ignore[return-value]
 
     def sentence_at(self, pos: int) -> Sentence:
         """The sentence containing `pos` (the nearest one before it for gaps)."""
