@@ -12,7 +12,6 @@ import logging
 import sqlite3
 import threading
 import time
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,7 +25,7 @@ from assistant.protocols import ModelInfo, TextModel
 from assistant.reflection import QUESTIONS
 from assistant.schemas import SECTIONS, DraftRequest, DraftResult, Finding, RepairDraft
 from assistant.service import DraftUpdate, RepairService
-from assistant.text_input import clean_text, without_instructions
+from assistant.text_input import clean_text, hidden_count, without_instructions
 from assistant.ui_render import (
     SECTION_TITLES,
     compare_html,
@@ -123,10 +122,8 @@ class Form:
 
 
 def hidden_characters(text: str) -> int:
-    """How many control or invisible formatting characters the incident contains."""
-    return sum(
-        1 for ch in text or "" if ch not in "\n\t\r" and unicodedata.category(ch) in ("Cc", "Cf")
-    )
+    """How many control or invisible formatting characters cleaning leaves out of the incident."""
+    return hidden_count(text or "")
 
 
 UNEXPECTED = "Something went wrong; everything you wrote is still on the page, so please try again."

@@ -416,6 +416,8 @@ def test_control_characters_inside_text_are_dropped_with_a_note(
 ) -> None:
     incident = "I cut\x00 Priya off\u202e twice in planning."
     assert hidden_characters(incident) == 2
+    # Joiners a script or an emoji needs are kept, so they are not counted as left out.
+    assert hidden_characters("\u0645\u06cc\u200c\u062e\u0648\u0627\u0645 👩\u200d💻") == 0
     views = run(handlers.draft(Form(incident=incident), [], "s1"))
     assert "Left out 2 invisible control characters" in views[-1].status
     assert "\x00" not in model.prompts[-1] and "\u202e" not in model.prompts[-1]
