@@ -311,3 +311,19 @@ def test_probe_gives_up_after_its_bound_and_stops_the_process(tmp_path: Path) ->
     args = [sys.executable, "-c", "import time; time.sleep(60)"]
     probe = probe_serve(args, {}, "http://127.0.0.1:9/", log_dir=tmp_path, timeout_s=0.5)
     assert probe.ready_s is None and "did not answer" in probe.note
+
+
+def test_generation_figures_are_the_median_of_repeated_runs_with_their_spread() -> None:
+    from assistant.bench_generation import GenerationFigures, median_of_runs
+
+    runs = [
+        GenerationFigures(0.2, 80.0, 2.0, overhead, speedup, 3.0, {"draft_path": path})
+        for overhead, speedup, path in ((1.10, 19.6, "a"), (1.47, 13.0, "b"), (1.20, 15.0, "c"))
+    ]
+    figures = median_of_runs(runs)
+    assert figures.overhead_ratio == 1.20 and figures.revise_ttft_speedup == 15.0
+    assert figures.details["draft_path"] == "c", "details come from the median run"
+    assert figures.details["overhead_ratio_spread"] == "1.10–1.47 over 3 runs"
+    assert figures.details["generation_runs"] == 3.0
+    with pytest.raises(ValueError):
+        median_of_runs([])
