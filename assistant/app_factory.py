@@ -7,7 +7,6 @@ call these and stay thin.
 from __future__ import annotations
 
 import logging
-import os
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -80,7 +79,8 @@ def build_model(
     if backend == "openai":
         from assistant.remote import OpenAIModel
 
-        return OpenAIModel(base_url or "", api_model, api_key=os.environ.get("REPAIR_API_KEY"), n_ctx=settings.n_ctx)
+        key = settings.api_key.get_secret_value() if settings.api_key is not None else None
+        return OpenAIModel(base_url or "", api_model, api_key=key, n_ctx=settings.n_ctx)
     from assistant.runtime import open_model
 
     return open_model(

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 APP_NAME = "repair-assistant"
@@ -51,6 +51,10 @@ class Settings(BaseSettings):
         ge=1,
         le=5,
         description="Drafts drawn per request; the one the guardrails score best is kept.",
+    )
+    api_key: SecretStr | None = Field(
+        default=None,
+        description="Key for the organisation's model server (--backend openai), sent as a bearer token.",
     )
     n_ctx: int = Field(default=4096, ge=512, description="Context window in tokens.")
     threads: int = Field(default_factory=default_threads, ge=1, description="CPU threads.")

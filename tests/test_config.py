@@ -48,3 +48,20 @@ def test_importing_the_package_builds_no_settings(monkeypatch: pytest.MonkeyPatc
     env = {"REPAIR_PORT": "not-a-port", "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "ok"
+
+
+def test_the_api_key_is_read_through_settings_and_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.app_factory import build_model
+
+    monkeypatch.setenv("REPAIR_API_KEY", "s3cret-key")
+    settings = Settings()
+    assert "s3cret-key" not in repr(settings) and "s3cret-key" not in str(settings.model_dump())
+    seen: dict[str, object] = {}
+
+    class Recorder:  # the real client would contact the server at once
+        def __init__(self, url: str, model: object, *, api_key: str | None, n_ctx: int) -> None:
+            seen.update(url=url, api_key=api_key)
+
+    monkeypatch.setattr("assistant.remote.OpenAIModel", Recorder)
+    build_model(settings, backend="openai", base_url="http://127.0.0.1:9/v1")
+    assert seen == {"url": "http://127.0.0.1:9/v1", "api_key": "s3cret-key"}
