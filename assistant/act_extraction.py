@@ -16,7 +16,9 @@ _NOT_ACTS = (
     r"think|thought|feel|felt|believe|guess|suppose|wonder|hope|know|knew|am|'m|was|"
     r"have been|'ve been|had been|can't|cannot|don't know|do not know|reali[sz]e|"
     r"want|wanted|need|needed|would|should|could|might|may|will|'ll|'d|must|noticed|see|saw|"
-    r"suspect|fear|worry|worried|'m not sure|am not sure|have no idea"
+    r"suspect|fear|worry|worried|'m not sure|am not sure|have no idea|"
+    # A role, not an act: "I run admissions", "I manage the night shift".
+    r"run|work|manage|lead|head|oversee|look after"
 )
 _I_CLAUSE = re.compile(r"(?<![\w'])I (?!(?:" + _NOT_ACTS + r")\b)(?:[a-z]+)\b[^.!?;\n]*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:,\s*(?:because|since|as|so|but)\b|\s(?:because|since|but)\b).*$", re.IGNORECASE)
@@ -25,7 +27,9 @@ _OTHER_SUBJECT = re.compile(
     r"(?:,\s*(?:and\s+)?(?:"
     + alt(HE_SHE, THEY_FORMS, WE_FORMS, ("it", "there", "the room", "everyone", "nobody"))
     + r"|[A-Z][a-z]+)\b"
-    r"|\s+and\s+(?:has|hasn't|have|haven't|had|hadn't|is|isn't|was|wasn't|went|looked)\b).*$"
+    r"|\s+and\s+(?:has|hasn't|have|haven't|had|hadn't|is|isn't|was|wasn't|went|looked)\b"
+    # "…without warning she's stopped posting": a new clause with no comma before it.
+    r"|\s+(?:" + alt(HE_SHE, THEY_FORMS) + r")(?:'s|'ve| has| have)\s+\w+ed\b).*$"
 )
 MAX_WORDS = 28
 
@@ -47,39 +51,81 @@ def extract_act(incident: str, person: str = "") -> str | None:
 
     With `person` given, their name becomes "you": the repair is spoken to them.
     """
-    match = _I_CLAUSE.search(incident)
-    if not match:
-        return None
-    clause = _tidy(match.group(0))
-    if len(clause.split()) < 3:
+    for match in _I_CLAUSE.finditer(incident):
+        clause = _tidy(match.group(0))
+        if len(clause.split()) >= 3:
+            break
+    else:
         return None
     clause = "I" + clause[1:]
     name = person.strip()
     if name and name.lower() not in {"the team", "team", "everyone"}:
-        clause = to_second_person(clause, name)
+        clause = to_second_person(clause, name, sole=only_person_named(incident[: match.start()], name))
     return clause + "."
 
 
+# Capitalised words that are not people: the start of a sentence is skipped separately.
+_NOT_NAMES = frozenset(
+    "I I'm I'd I've I'll Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "April May June July August September October November December Slack Teams Zoom Excel Instagram "
+    "HR CEO CTO QA UX".split()
+)
+
+
+def only_person_named(before: str, name: str) -> bool:
+    """True when `name` is named before the act and nobody else is: "he"/"her" is then them."""
+    first = name.split()[0]
+    if not re.search(rf"\b{re.escape(first)}\b", before):
+        return False
+    names = {w for w in re.findall(r"(?<![.!?]\s)(?<![.!?])(?<!^)\b[A-Z][a-z'’]+\b", before.strip())}
+    return not (names - {first, *name.split()} - _NOT_NAMES)
+
+
 # After "her", these words mean it was the object ("told her that…"), not a possessive ("her plan").
-_AFTER_OBJECT = r"(?=\s+(?:that|to|about|in|on|at|for|with|off|out|up|down|again|twice|once|when|while|and|but|if|because|before|after|during|over|from|into|back|the|a|an|we|I|it|our|my|this|twice|three|several)\b|[\s,.;:!?]*$|[,.;:!?])"
+_AFTER_OBJECT = r"(?=\s+(?:that|to|about|in|on|at|for|with|off|out|up|down|again|twice|once|when|while|and|but|if|because|before|after|during|over|from|into|back|the|a|an|we|I|it|our|my|this|twice|three|several|she|he|they|you|how|what|why|where|whether|no|nothing|so|too|know|go|come|start|finish|speak|talk|explain|present|say|see|wait|leave|do)\b|\s*['\"‘“]|[\s,.;:!?]*$|[,.;:!?])"
+# After these verbs "her" is the person themself ("let her finish", "asked her twice").
+_OBJECT_VERBS = r"\b(let|made|make|makes|help|helped|watched|heard|told|asked|thanked|warned|reminded|texted|emailed|messaged|pinged|rang|phoned|rushed|pushed|pressed|met)\s+"
+# "she was" becomes "you were", not "you was".
+_AGREEMENT = {"was": "were", "wasn't": "weren't", "is": "are", "isn't": "aren't", "has": "have",
+              "hasn't": "haven't", "does": "do", "doesn't": "don't"}
 
 
-def to_second_person(clause: str, name: str) -> str:
+def _agree(match: re.Match[str]) -> str:
+    """ "she was" → "you were"; "she's stopped" → "you've stopped", "she's upset" → "you're upset"."""
+    if match.group(1):
+        return "you " + _AGREEMENT[match.group(1)]
+    if match.group(2):
+        return ("you've" if match.group(3) else "you're") + (match.group(3) or "")
+    return "you"
+
+
+def to_second_person(clause: str, name: str, *, sole: bool = False) -> str:
     """Speak the clause to `name`: their name becomes "you", and so do the pronouns after it.
 
     Pronouns are changed only when the name is the one person the clause names: with a second
-    name in it, "she" might be someone else.
+    name in it, "she" might be someone else. `sole` says the account named them, and only them,
+    before this clause ("Mbali presented. I kept jumping in on her"), so its pronouns are theirs.
     """
     first = re.escape(name.split()[0])
-    if not re.search(rf"\b{first}\b", clause):
+    if not re.search(rf"\b{first}\b", clause) and not sole:
         return clause
+    # Words in quotes were said to someone else and stay as they were said.
+    parts = re.split(r"((?<!\w)['‘“\"][^'’”\"]*['’”\"](?!\w))", clause)
+    if len(parts) > 1:
+        return "".join(part if index % 2 else to_second_person(part, name, sole=True) for index, part in enumerate(parts))
     others = [w for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b", clause) if w != name.split()[0] and w != "I"]
     clause = re.sub(rf"\b{first}'s\b", "your", clause)
     clause = re.sub(rf"\b{re.escape(name)}\b|\b{first}\b", "you", clause)
     if others:
         return clause
+    clause = re.sub(r"\bherself\b|\bhimself\b", "yourself", clause)
+    clause = re.sub(_OBJECT_VERBS + r"her\b(?!\s+(?:own|work|team|plan|report|idea|draft|point|question|name)\b)", r"\1 you", clause)
     clause = re.sub(r"\bher\b" + _AFTER_OBJECT, "you", clause)
     clause = re.sub(r"\b(?:her|his)\b", "your", clause)
     clause = re.sub(r"\bhim\b", "you", clause)
-    clause = re.sub(r"\b" + alt(HE_SHE) + r"\b", "you", clause)
+    clause = re.sub(
+        r"\b(?:" + alt(HE_SHE) + r")\b(?:\s+(was|wasn't|is|isn't|has|hasn't|does|doesn't)\b|('s)\b(\s+\w+ed\b)?)?",
+        _agree,
+        clause,
+    )
     return clause

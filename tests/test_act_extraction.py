@@ -53,3 +53,31 @@ def test_no_act_means_no_seed(incident: str) -> None:
 )
 def test_the_seeded_own_is_spoken_to_the_person(incident: str, person: str, expected: str) -> None:
     assert extract_act(incident, person) == expected
+
+
+@pytest.mark.parametrize(
+    "incident, person, expected",
+    [
+        # Named earlier, and nobody else: the pronouns in the act are theirs.
+        ("Mbali was presenting the plan. I let her start and then kept jumping in.", "Mbali",
+         "I let you start and then kept jumping in."),
+        ("Svetlana raised the risk again. I told her she was overthinking it.", "Svetlana",
+         "I told you you were overthinking it."),
+        ("Gwen joined the ward round. I forgot she was there for twenty minutes.", "Gwen",
+         "I forgot you were there for twenty minutes."),
+        # Quoted words were said to someone else and stay as they were said.
+        ("Everyone looked at Ibrahim. I said 'Ibrahim can take you through it' and sat back.", "Ibrahim",
+         "I said 'Ibrahim can take you through it' and sat back."),
+        # A new clause with no comma before it ends the act.
+        ("Since I reassigned Eun-ji's queue without warning she's stopped posting.", "Eun-ji",
+         "I reassigned your queue without warning."),
+        # A role is not the act: the next clause is.
+        ("I run admissions. I emailed Delphine at 5am three days in a row.", "Delphine",
+         "I emailed you at 5am three days in a row."),
+        # "held" is not "he": only whole words change.
+        ("Delphine came to my door. I held up one finger and kept typing.", "Delphine",
+         "I held up one finger and kept typing."),
+    ],
+)
+def test_pronouns_follow_the_account(incident: str, person: str, expected: str) -> None:
+    assert extract_act(incident, person) == expected
