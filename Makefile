@@ -10,9 +10,28 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall only when the project's dependencies change. llama-cpp-python compiles the
-# first time (several minutes); pip caches the wheel after that.
-$(STAMP): pyproject.toml | $(BIN)/python
+# llama-cpp-python compiles llama.cpp from source (several minutes, once). Built for "this
+# CPU" it turns on Intel AMX where the CPU has it, and llama.cpp's AMX kernels crash on the
+# Q4_K model (llama.cpp issue #20824). So on x86-64 it is built for AVX2 instead, into a
+# wheel kept outside the project, and every environment installs that wheel.
+LLAMA_VERSION := 0.3.36
+ARCH := $(shell uname -m)
+ifeq ($(ARCH),x86_64)
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
+endif
+WHEELS := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/repair-assistant/wheels/llama-cpp-python-$(LLAMA_VERSION)-$(ARCH)$(if $(LLAMA_CMAKE_ARGS),-avx2)
+LLAMA_WHEEL := $(WHEELS)/.built
+
+# pip's own wheel cache ignores CMAKE_ARGS and would hand back a native build: bypass it.
+$(LLAMA_WHEEL): | $(BIN)/python
+	mkdir -p $(WHEELS)
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/python -m pip wheel --quiet --no-deps --no-cache-dir \
+		--wheel-dir $(WHEELS) llama-cpp-python==$(LLAMA_VERSION)
+	touch $@
+
+# Reinstall only when the project's dependencies change.
+$(STAMP): pyproject.toml $(LLAMA_WHEEL) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --no-deps --force-reinstall --no-index --find-links $(WHEELS) llama-cpp-python==$(LLAMA_VERSION)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
@@ -21,7 +40,10 @@ install: $(STAMP)
 run: install
 	$(BIN)/repair-assistant serve
 
+# The browser tests need Chromium: installed from Debian's packages when missing and run as
+# root (tests/browser.py says how it looks); under CI a skipped browser test is a failure.
 test: install
+	$(BIN)/python tests/browser.py ensure
 	$(BIN)/python -m pytest -q
 
 # Retraining the repair adapter needs torch, transformers and peft: a separate environment,
@@ -31,9 +53,10 @@ TRAIN_VENV := .venv-train
 TRAIN_STAMP := $(TRAIN_VENV)/.installed
 RUN ?= training/runs/latest
 
-$(TRAIN_STAMP): pyproject.toml
+$(TRAIN_STAMP): pyproject.toml $(LLAMA_WHEEL)
 	$(PYTHON) -m venv $(TRAIN_VENV)
 	$(TRAIN_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(TRAIN_VENV)/bin/python -m pip install --quiet --no-deps --no-index --find-links $(WHEELS) llama-cpp-python==$(LLAMA_VERSION)
 	$(TRAIN_VENV)/bin/python -m pip install --quiet -e '.[train]'
 	touch $(TRAIN_STAMP)
 

@@ -43,6 +43,29 @@ def _quiet_native_stderr() -> Iterator[None]:
         os.close(devnull)
 
 
+def _without_amx_repack() -> None:
+    """Keep llama.cpp off its Intel AMX weight path, which crashes on Q4_K models.
+
+    A build for "this CPU" turns AMX on wherever the CPU has it, and the first matrix
+    multiply on the repacked weights then segfaults (llama.cpp issue #20824). Loading without
+    the extra buffer types keeps the ordinary AVX kernels; nothing else changes.
+    """
+    if b"AMX_INT8 = 1" not in llama_cpp.llama_print_system_info():
+        return
+    defaults = llama_cpp.llama_cpp.llama_model_default_params
+
+    def params_without_extra_buffers():  # type: ignore[no-untyped-def]
+        params = defaults()
+        params.use_extra_bufts = False
+        return params
+
+    llama_cpp.llama_cpp.llama_model_default_params = params_without_extra_buffers
+    log.info("this llama.cpp build uses Intel AMX: loading models without its repacked weights")
+
+
+_without_amx_repack()
+
+
 def _load(path: Path, **kwargs: object) -> llama_cpp.Llama:
     check_gguf_header(path)
     try:
