@@ -118,7 +118,7 @@ def test_cli_passes_host_and_login_through(monkeypatch: pytest.MonkeyPatch, data
 def _fake_service(monkeypatch: pytest.MonkeyPatch) -> None:
     import assistant.app_factory as app_factory
     from tests.fakes import FakeModel
-    from tests.test_ui_fakes import make_service
+    from tests.ui_fakes import make_service
 
     monkeypatch.setattr(
         app_factory, "build_service", lambda settings, **kwargs: make_service(FakeModel())

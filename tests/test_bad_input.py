@@ -14,7 +14,7 @@ from assistant.text_input import clean_text, hidden_count
 from assistant.ui_handlers import Form, PageHandlers
 from assistant.ui_sessions import SessionKeeper
 from tests.fakes import FakeModel
-from tests.test_ui_fakes import make_service
+from tests.ui_fakes import make_service
 
 
 def run(argv: list[str], stdin: str = "") -> tuple[int, str, str]:

@@ -27,19 +27,11 @@ from urllib.parse import urlparse
 import pytest
 
 from assistant.journal import JOURNAL_FILE
+from tests.browser import CHROMIUM_ARGS, chromium_or_skip, find_chromium
 
 pytestmark = pytest.mark.integration
 
 GUARD = Path(__file__).parent / "egress_guard"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 MARKER = "QZX-CANARY-4417"  # in the page session's incident
 MARKER_CLI = "QZX-CANARY-CLI-8120"
 MARKER_EPHEMERAL = "QZX-CANARY-EPH-5302"
@@ -248,14 +240,13 @@ def run_session(url: str, marker: str) -> tuple:
 
 def browse(sandbox: Sandbox, url: str, marker: str) -> None:
     """Load the page in Chromium, record every request, and reopen the session from the list."""
-    try:
-        from playwright import sync_api
-    except ImportError:
-        return
-    if not CHROMIUM.exists():
-        return  # the page check below is skipped with a reason; everything else still runs
+    from playwright import sync_api  # a test dependency: missing is a failure, not a skip
+
+    chromium = find_chromium()
+    if chromium is None:
+        return  # the page check below skips, or fails under CI; everything else still runs
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.on("request", lambda request: sandbox.page_requests.append(request.url))
@@ -323,7 +314,8 @@ def test_nothing_tried_to_leave_the_machine(sandbox: Sandbox, ephemeral: Sandbox
         f"{a['call']} {a['target']}\n{''.join(a['stack'][-6:])}" for a in attempts
     )
     if not sandbox.browsed:
-        pytest.skip("the page check needs playwright and /usr/bin/chromium (.ci/run installs it)")
+        chromium_or_skip()  # skips without a browser (fails under CI)
+        pytest.fail("Chromium was found but the page was never browsed")
     assert sandbox.page_requests, "the page made no requests at all"
     elsewhere = [
         url

@@ -29,7 +29,7 @@ def test_the_page_has_gradio_analytics_off() -> None:
     apply_offline_env()
     from assistant.ui import build_ui
     from tests.fakes import FakeModel
-    from tests.test_ui_fakes import make_service
+    from tests.ui_fakes import make_service
 
     model = FakeModel()
     demo = build_ui(make_service(model), model.info)

@@ -11,29 +11,20 @@ from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from tests.browser import CHROMIUM_ARGS, chromium_or_skip
+
 INCIDENT = (
     "In this morning's planning meeting I cut Priya off twice while she was explaining "
     "the test plan "
     "and said we had no time for this. She didn't speak again for the rest of the meeting."
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.integration,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="needs Debian's chromium at /usr/bin/chromium (.ci/run installs it)",
-    ),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.integration]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    return chromium_or_skip()
 
 
 def free_port() -> int:
@@ -61,11 +52,11 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, seed_data_dir) -> Iterator
         app.close()
 
 
-def test_draft_edit_and_highlight_in_a_real_browser(app_url: str, tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
+def test_draft_edit_and_highlight_in_a_real_browser(chromium: Path, app_url: str, tmp_path: Path) -> None:
+    from playwright import sync_api  # a test dependency: missing is a failure, not a skip
     requested: list[str] = []
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.on("request", lambda request: requested.append(request.url))

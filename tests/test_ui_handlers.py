@@ -27,7 +27,7 @@ from assistant.ui_render import (
 )
 from assistant.ui_state import Exporter, add_version, export_text, merge_answers
 from tests.fakes import GOOD_REPLY, FakeModel
-from tests.test_ui_fakes import INCIDENT, REFLECTION_REPLY, make_service, phrase_checker
+from tests.ui_fakes import INCIDENT, REFLECTION_REPLY, make_service, phrase_checker
 
 MONDAY = date(2025, 6, 9)
 DEFAULT_INFO = ModelInfo(

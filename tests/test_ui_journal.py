@@ -12,7 +12,7 @@ from assistant.ui_handlers import Form, PageHandlers
 from assistant.ui_sessions import SAVE_FAILED, SessionKeeper
 from assistant.ui_state import Exporter
 from tests.fakes import GOOD_REPLY, FakeModel
-from tests.test_ui_fakes import INCIDENT, REFLECTION_REPLY, make_service
+from tests.ui_fakes import INCIDENT, REFLECTION_REPLY, make_service
 
 NOTES = {"what_i_did": "I cut Priya off.", "impact": "", "my_part": "", "want_different": ""}
 

@@ -36,7 +36,7 @@ def test_start_prints_the_address_and_serves_the_page(
 ) -> None:
     import assistant.app_factory as app_factory
     from tests.fakes import FakeModel
-    from tests.test_ui_fakes import make_service
+    from tests.ui_fakes import make_service
 
     def fake_build_service(settings, model_flag=None, progress=None, **backend):
         if progress is not None:
@@ -70,7 +70,7 @@ def test_no_step_writes_into_the_incident_or_reflection_boxes_except_reflect() -
     apply_offline_env()
     from assistant.ui import build_ui
     from tests.fakes import FakeModel
-    from tests.test_ui_fakes import make_service
+    from tests.ui_fakes import make_service
 
     model = FakeModel()
     demo = build_ui(make_service(model), model.info)

@@ -22,7 +22,7 @@ from assistant.ui import build_ui, launch_options  # noqa: E402
 from assistant.ui_sessions import SessionKeeper  # noqa: E402
 from assistant.ui_state import Exporter  # noqa: E402
 from tests.fakes import GOOD_REPLY, FakeModel  # noqa: E402
-from tests.test_ui_fakes import INCIDENT, make_service  # noqa: E402
+from tests.ui_fakes import INCIDENT, make_service  # noqa: E402
 
 EMPTY_NOTES = ("", "", "", "")
 

@@ -19,7 +19,7 @@ from gradio_client import Client  # noqa: E402
 from assistant.ui import build_ui, launch_options, theme  # noqa: E402
 from assistant.ui_state import Exporter  # noqa: E402
 from tests.fakes import FakeModel  # noqa: E402
-from tests.test_ui_fakes import INCIDENT, REFLECTION_REPLY, make_service  # noqa: E402
+from tests.ui_fakes import INCIDENT, REFLECTION_REPLY, make_service  # noqa: E402
 
 EMPTY_NOTES = ("", "", "", "")
 
