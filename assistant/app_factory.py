@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.knowledge import load_knowledge
-from assistant.model_files import check_gguf_header, ensure_default_model
-from assistant.retrieval import BlendedRetriever
+from assistant.retrieval.knowledge import load_knowledge
+from assistant.backends.model_files import check_gguf_header, ensure_default_model
+from assistant.retrieval.retriever import BlendedRetriever
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +57,8 @@ def embed_model_path(settings: Settings, model_flag: Path | None = None) -> Path
 def build_retriever(
     settings: Settings, model_flag: Path | None = None, progress: Progress | None = None
 ) -> BlendedRetriever:
-    from assistant.runtime import LlamaEmbedder
-    from assistant.store import KnowledgeIndex
+    from assistant.backends.llama import LlamaEmbedder
+    from assistant.retrieval.store import KnowledgeIndex
 
     docs = load_knowledge()
     embedder = LlamaEmbedder(embed_model_path(settings, model_flag), threads=settings.threads)
@@ -77,11 +77,11 @@ def build_model(
 ):
     """The drafting model: a local GGUF, or the organisation's OpenAI-compatible server."""
     if backend == "openai":
-        from assistant.remote import OpenAIModel
+        from assistant.backends.openai import OpenAIModel
 
         key = settings.api_key.get_secret_value() if settings.api_key is not None else None
         return OpenAIModel(base_url or "", api_model, api_key=key, n_ctx=settings.n_ctx)
-    from assistant.runtime import open_model
+    from assistant.backends.llama import open_model
 
     return open_model(
         model_flag,
@@ -106,7 +106,7 @@ def build_service(
 
     Retrieval, guardrails and everything the leader types stay local whatever the backend.
     """
-    from assistant.service import RepairService
+    from assistant.core.service import RepairService
 
     model = build_model(settings, model_flag, backend=backend, base_url=base_url, api_model=api_model)
     retriever = build_retriever(settings, model_flag, progress)

@@ -24,7 +24,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def default_model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real embedded default model, assembled once per test session."""
-    from assistant.model_files import ensure_default_model
+    from assistant.backends.model_files import ensure_default_model
 
     return ensure_default_model(tmp_path_factory.mktemp("models"))
 
@@ -36,9 +36,9 @@ def built_index(default_model_path: Path, tmp_path_factory: pytest.TempPathFacto
     Building embeds every passage (tens of seconds on two cores); tests that only need a
     current index copy this folder with `seed_data_dir` instead of building their own.
     """
-    from assistant.knowledge import load_knowledge
-    from assistant.runtime import LlamaEmbedder
-    from assistant.store import KnowledgeIndex
+    from assistant.retrieval.knowledge import load_knowledge
+    from assistant.backends.llama import LlamaEmbedder
+    from assistant.retrieval.store import KnowledgeIndex
 
     folder = tmp_path_factory.mktemp("shared-index") / "index"
     KnowledgeIndex(folder, LlamaEmbedder(default_model_path)).ensure(load_knowledge())

@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 
-from assistant.errors import CancelledError
-from assistant.protocols import GenerationStats, ModelInfo, Sampling
+from assistant.core.errors import CancelledError
+from assistant.core.protocols import GenerationStats, ModelInfo, Sampling
 
 GOOD_REPLY = (
     " I cut you off twice in the planning meeting and said we had no time for your point.\n"

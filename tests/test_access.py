@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from assistant.access import PASSWORD_ENV, listen_access, read_auth
-from assistant.cli import main
+from assistant.ui.access import PASSWORD_ENV, listen_access, read_auth
+from assistant.cli.main import main
 from assistant.config import Settings
-from assistant.errors import AssistantError
+from assistant.core.errors import AssistantError
 
 
 def one_sentence(text: str) -> bool:
@@ -82,10 +82,10 @@ def test_cli_refuses_in_one_sentence_with_exit_2(
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     monkeypatch.setattr("sys.stdin", io.StringIO())  # not a terminal: no prompt
-    import assistant.server
+    import assistant.ui.server
 
     monkeypatch.setattr(
-        assistant.server, "serve", lambda *a, **k: pytest.fail("must refuse before serving")
+        assistant.ui.server, "serve", lambda *a, **k: pytest.fail("must refuse before serving")
     )
     err = io.StringIO()
     assert main(argv, stdout=io.StringIO(), stderr=err) == 2
@@ -101,10 +101,10 @@ def test_there_is_no_password_flag(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_passes_host_and_login_through(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     monkeypatch.setenv(PASSWORD_ENV, "s3cret")
     seen: dict[str, Any] = {}
-    import assistant.server
+    import assistant.ui.server
 
     monkeypatch.setattr(
-        assistant.server, "serve", lambda settings, **kwargs: seen.update(kwargs) or 0
+        assistant.ui.server, "serve", lambda settings, **kwargs: seen.update(kwargs) or 0
     )
     argv = ["serve", "--host", "0.0.0.0", "--allow-remote", "--auth-user", "lead"]
     assert main(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
@@ -135,7 +135,7 @@ def test_start_hands_the_login_to_gradio(monkeypatch: pytest.MonkeyPatch, tmp_pa
     """A remote address reaches launch() only with the login (launch is recorded, not run)."""
     import gradio as gr
 
-    from assistant.server import start
+    from assistant.ui.server import start
 
     _fake_service(monkeypatch)
     launched: list[dict[str, Any]] = []
@@ -159,7 +159,7 @@ def test_an_authenticated_app_on_a_loopback_alias(
     """Really served on 127.0.0.2 with a login: nothing without it, everything with it."""
     from gradio_client import Client
 
-    from assistant.server import start
+    from assistant.ui.server import start
 
     _fake_service(monkeypatch)
     host = "127.0.0.2"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.act_extraction import extract_act
+from assistant.core.act_extraction import extract_act
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.adapter import choose_adapter, shipped_adapter_dir, verify
-from assistant.model_files import embedded_sha256
+from assistant.backends.adapter import choose_adapter, shipped_adapter_dir, verify
+from assistant.backends.model_files import embedded_sha256
 
 
 def _sha(path: Path) -> str:

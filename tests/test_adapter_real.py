@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.adapter import choose_adapter, shipped_adapter_dir
-from assistant.schemas import DraftRequest
-from assistant.service import RepairService
+from assistant.backends.adapter import choose_adapter, shipped_adapter_dir
+from assistant.core.schemas import DraftRequest
+from assistant.core.service import RepairService
 
 pytestmark = pytest.mark.integration
 
@@ -23,7 +23,7 @@ INCIDENT = "In today's planning meeting I cut Priya off twice and said we don't 
 
 @pytest.fixture(scope="module")
 def adapter_model(default_model_path: Path):
-    from assistant.runtime import LlamaModel
+    from assistant.backends.llama import LlamaModel
 
     choice = choose_adapter("default", model_path=default_model_path, embedded_default=True)
     assert choice.adapter is not None, choice.note
@@ -82,7 +82,7 @@ def _broken_adapter(tmp_path: Path) -> Path:
 
 
 def test_a_mismatched_adapter_falls_back_to_base_few_shot_and_says_so(tmp_path: Path, default_model_path: Path) -> None:
-    from assistant.runtime import LlamaModel
+    from assistant.backends.llama import LlamaModel
 
     choice = choose_adapter(str(_broken_adapter(tmp_path)), model_path=default_model_path, embedded_default=True)
     model = LlamaModel(default_model_path, embedded_default=True, adapter=choice)
@@ -120,7 +120,7 @@ def test_ctrl_c_stops_the_app_even_when_started_with_sigint_ignored(seed_data_di
     import signal
     import time
 
-    from assistant.bench_probes import free_port
+    from assistant.bench.probes import free_port
 
     seed_data_dir(data_dir)
     env = {**os.environ, "REPAIR_DATA_DIR": str(data_dir)}

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant import cli
-from assistant.journal import JOURNAL_FILE, open_journal
-from assistant.text_input import clean_text, hidden_count
-from assistant.ui_handlers import Form, PageHandlers
-from assistant.ui_sessions import SessionKeeper
+from assistant.cli import main as cli
+from assistant.storage.journal import JOURNAL_FILE, open_journal
+from assistant.core.text_input import clean_text, hidden_count
+from assistant.ui.handlers import Form, PageHandlers
+from assistant.ui.sessions import SessionKeeper
 from tests.fakes import FakeModel
 from tests.ui_fakes import make_service
 
@@ -133,7 +133,7 @@ def test_a_damaged_journal_at_start_is_set_aside_said_and_the_app_works(
 
     import assistant.app_factory as factory
     from assistant.config import Settings
-    from assistant.server import start
+    from assistant.ui.server import start
 
     monkeypatch.setattr(
         factory, "build_service", lambda settings, **kwargs: make_service(FakeModel())
@@ -213,7 +213,7 @@ def test_an_incident_that_is_only_instructions_is_one_sentence(tmp_path: Path) -
     ],
 )
 def test_an_ordinary_account_is_left_whole(account: str) -> None:
-    from assistant.text_input import without_instructions
+    from assistant.core.text_input import without_instructions
 
     assert without_instructions(account) == (account, 0)
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant import bench
-from assistant.bench import BenchReport, measure_retrieval, render_table, run_bench, sample_draft
-from assistant.bench_generation import measure_generation
-from assistant.bench_probes import MeteredModel, free_port, probe_serve, serve_command
-from assistant.bench_stats import (
+from assistant.bench import bench as bench
+from assistant.bench.bench import BenchReport, measure_retrieval, render_table, run_bench, sample_draft
+from assistant.bench.generation import measure_generation
+from assistant.bench.probes import MeteredModel, free_port, probe_serve, serve_command
+from assistant.bench.stats import (
     BENCH_KEYS,
     BENCH_TARGETS,
     Target,
@@ -30,10 +30,10 @@ from assistant.bench_stats import (
     revise_speedup,
 )
 from assistant.config import Settings
-from assistant.drafting import DRAFT_GRAMMAR
-from assistant.knowledge import load_knowledge
-from assistant.protocols import GenerationStats, Sampling
-from assistant.retrieval import BlendedRetriever
+from assistant.core.drafting import DRAFT_GRAMMAR
+from assistant.retrieval.knowledge import load_knowledge
+from assistant.core.protocols import GenerationStats, Sampling
+from assistant.retrieval.retriever import BlendedRetriever
 from tests.fakes import FakeModel
 
 # -- arithmetic ----------------------------------------------------------------------------
@@ -314,7 +314,7 @@ def test_probe_gives_up_after_its_bound_and_stops_the_process(tmp_path: Path) ->
 
 
 def test_generation_figures_are_the_median_of_repeated_runs_with_their_spread() -> None:
-    from assistant.bench_generation import GenerationFigures, median_of_runs
+    from assistant.bench.generation import GenerationFigures, median_of_runs
 
     runs = [
         GenerationFigures(0.2, 80.0, 2.0, overhead, speedup, 3.0, {"draft_path": path})

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from assistant import bench_probes
-from assistant.bench_stats import maxrss_to_mb
+from assistant.bench import probes as bench_probes
+from assistant.bench.stats import maxrss_to_mb
 
 
 @pytest.mark.parametrize("platform", ["linux", "freebsd14"])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.check_command import run_check
+from assistant.cli.check import run_check
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -197,7 +197,7 @@ def _python(code: str) -> subprocess.CompletedProcess[str]:
 
 def test_check_command_does_not_import_heavy_modules() -> None:
     result = _python(
-        "import assistant.check_command, sys; "
+        "import assistant.cli.check, sys; "
         f"heavy = [m for m in {HEAVY!r} if m in sys.modules]; "
         "print(','.join(heavy)); sys.exit(1 if heavy else 0)"
     )
@@ -206,7 +206,7 @@ def test_check_command_does_not_import_heavy_modules() -> None:
 
 def test_running_check_through_the_cli_stays_light() -> None:
     result = _python(
-        "import io, sys; from assistant.cli import main; "
+        "import io, sys; from assistant.cli.main import main; "
         "code = main(['check', '-'], stdin=io.StringIO('Things got tense.'), "
         "stdout=io.StringIO(), stderr=io.StringIO()); "
         f"heavy = [m for m in {HEAVY!r} if m in sys.modules]; "

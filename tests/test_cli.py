@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import cli
+from assistant.cli import main as cli
 
 
 def run(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
@@ -91,7 +91,7 @@ def test_usage_errors_exit_2() -> None:
 
 
 def test_json_output_has_exactly_the_contract_keys(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
-    from assistant.service import RepairService
+    from assistant.core.service import RepairService
     from tests.fakes import FakeModel
 
     import assistant.app_factory as factory
@@ -107,7 +107,7 @@ def test_json_output_has_exactly_the_contract_keys(monkeypatch: pytest.MonkeyPat
 
 
 def test_plain_output_is_readable(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
-    from assistant.service import RepairService
+    from assistant.core.service import RepairService
     from tests.fakes import FakeModel
 
     import assistant.app_factory as factory

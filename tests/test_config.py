@@ -43,8 +43,8 @@ def test_importing_the_package_builds_no_settings(monkeypatch: pytest.MonkeyPatc
     import subprocess
     import sys
 
-    # A broken environment must not break `import assistant.cli`: settings are built in main().
-    code = "import assistant.cli, assistant.service; print('ok')"
+    # A broken environment must not break `import assistant.cli.main`: settings are built in main().
+    code = "import assistant.cli.main, assistant.core.service; print('ok')"
     env = {"REPAIR_PORT": "not-a-port", "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "ok"
@@ -62,6 +62,6 @@ def test_the_api_key_is_read_through_settings_and_never_shown(monkeypatch: pytes
         def __init__(self, url: str, model: object, *, api_key: str | None, n_ctx: int) -> None:
             seen.update(url=url, api_key=api_key)
 
-    monkeypatch.setattr("assistant.remote.OpenAIModel", Recorder)
+    monkeypatch.setattr("assistant.backends.openai.OpenAIModel", Recorder)
     build_model(settings, backend="openai", base_url="http://127.0.0.1:9/v1")
     assert seen == {"url": "http://127.0.0.1:9/v1", "api_key": "s3cret-key"}

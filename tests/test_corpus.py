@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.knowledge import load_knowledge
-from assistant.prompt_builder import Case, build_prompt, build_revision_prompt, section_prompt
-from assistant.reflection import reflection_prompt
-from assistant.retrieval import BlendedRetriever
-from assistant.schemas import RepairDraft
+from assistant.retrieval.knowledge import load_knowledge
+from assistant.core.prompt_builder import Case, build_prompt, build_revision_prompt, section_prompt
+from assistant.core.reflection import reflection_prompt
+from assistant.retrieval.retriever import BlendedRetriever
+from assistant.core.schemas import RepairDraft
 from tests.fakes import FakeModel
 from training.corpus import (
     RUPTURES,

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.discovery import discover_models, quantization_name
-from assistant.gguf_meta import GGUFError, read_metadata
-from assistant.models_command import run_models
+from assistant.backends.discovery import discover_models, quantization_name
+from assistant.backends.gguf_meta import GGUFError, read_metadata
+from assistant.cli.models import run_models
 
 ROOT = Path(__file__).resolve().parents[1]
 ALIGN = 32
@@ -270,7 +270,7 @@ def test_discovery_loads_no_weights(real_home):
     code = (
         "import json, sys\n"
         "from pathlib import Path\n"
-        "from assistant.discovery import discover_models\n"
+        "from assistant.backends.discovery import discover_models\n"
         f"r = discover_models(Path({str(home)!r}), env={dict(env)!r})\n"
         "print(json.dumps({'n': len(r.models),\n"
         "  'heavy': [m for m in ('llama_cpp', 'chromadb', 'gradio', 'gguf') if m in sys.modules]}))\n"

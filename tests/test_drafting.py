@@ -4,10 +4,10 @@ import threading
 
 import pytest
 
-from assistant.drafting import DRAFT_GRAMMAR, DraftOutcome, Drafter, Partial
-from assistant.errors import CancelledError, DraftError
-from assistant.prompt_builder import Case
-from assistant.schemas import RepairDraft
+from assistant.core.drafting import DRAFT_GRAMMAR, DraftOutcome, Drafter, Partial
+from assistant.core.errors import CancelledError, DraftError
+from assistant.core.prompt_builder import Case
+from assistant.core.schemas import RepairDraft
 from tests.fakes import GOOD_REPLY, FakeModel
 
 CASE = Case(incident="I cut Priya off twice in the planning meeting.", person="Priya")

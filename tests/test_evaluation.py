@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evaluation import (
+from assistant.bench.evaluation import (
     EvalIncident,
     EvalRow,
     concrete_commit,
@@ -25,11 +25,11 @@ from assistant.evaluation import (
     summarize,
     summary_line,
 )
-from assistant.knowledge import load_knowledge
-from assistant.retrieval import BlendedRetriever
-from assistant.schemas import DraftResult, Finding, Source
-from assistant.service import RepairService
-from assistant.situations import SITUATIONS
+from assistant.retrieval.knowledge import load_knowledge
+from assistant.retrieval.retriever import BlendedRetriever
+from assistant.core.schemas import DraftResult, Finding, Source
+from assistant.core.service import RepairService
+from assistant.retrieval.situations import SITUATIONS
 from tests.fakes import FakeModel
 
 INCIDENT = EvalIncident(

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from assistant.check_command import run_check
+from assistant.cli.check import run_check
 from assistant.guardrails import (
     check_draft,
     check_text,
@@ -26,7 +26,7 @@ from assistant.guardrails import (
     unsupported_claim,
 )
 from assistant.guardrails.principles import PRINCIPLES
-from assistant.schemas import CATEGORIES, RepairDraft
+from assistant.core.schemas import CATEGORIES, RepairDraft
 
 PRIYA = "In the planning meeting I cut Priya off twice while she was explaining the vendor risk."
 SCOPE = "I changed the sprint scope on Friday night without telling anyone on the team."

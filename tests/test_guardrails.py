@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.guardrails import PRINCIPLES, check_draft, check_text, has_high
-from assistant.schemas import CATEGORIES, Finding, RepairDraft
+from assistant.core.schemas import CATEGORIES, Finding, RepairDraft
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "guardrail_lines.jsonl"

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from assistant.guardrails import check_text
-from assistant.schemas import CATEGORIES
+from assistant.core.schemas import CATEGORIES
 
 DATA = Path(__file__).parent / "data"
 HAND_WRITTEN = (DATA / "guardrail_lines.jsonl", DATA / "guardrail_context_lines.jsonl")

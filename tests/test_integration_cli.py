@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.knowledge import load_knowledge
+from assistant.retrieval.knowledge import load_knowledge
 
 pytestmark = pytest.mark.integration
 

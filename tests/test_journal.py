@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.journal import JOURNAL_FILE, Journal, open_journal
+from assistant.storage.journal import JOURNAL_FILE, Journal, open_journal
 
 MARKER = "CANARY-7f3e-journal-Priya"
 
@@ -109,7 +109,7 @@ def test_a_crash_right_after_a_save_loses_nothing(tmp_path: Path) -> None:
         f"""
         import os
         from pathlib import Path
-        from assistant.journal import open_journal
+        from assistant.storage.journal import open_journal
         journal = open_journal(Path({str(tmp_path)!r}))
         session = journal.new_session()
         journal.save_form(session, incident="I cut off {MARKER}.")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.errors import ModelError
-from assistant.schemas import DraftRequest
-from assistant.service import RepairService
-from assistant.ui_handlers import ModelChoice, PageHandlers
+from assistant.core.errors import ModelError
+from assistant.core.schemas import DraftRequest
+from assistant.core.service import RepairService
+from assistant.ui.handlers import ModelChoice, PageHandlers
 from tests.fakes import FakeModel
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.models_command import format_size, run_models
+from assistant.cli.models import format_size, run_models
 from tests.test_discovery import gguf_bytes, link, tiny_kv, write
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,7 +104,7 @@ def test_models_command_imports_no_heavy_library(tmp_path):
     code = (
         "import io, sys\n"
         "from pathlib import Path\n"
-        "from assistant.models_command import run_models\n"
+        "from assistant.cli.models import run_models\n"
         f"run_models(False, io.StringIO(), io.StringIO(), Path({str(tmp_path)!r}), env={{}})\n"
         "print([m for m in ('llama_cpp', 'chromadb', 'gradio') if m in sys.modules])\n"
     )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.parsing import parse_draft, split_sections
+from assistant.core.parsing import parse_draft, split_sections
 
 GOOD = "OWN: I cut you off.\nACKNOWLEDGE: You lost the floor.\nCOMMIT: Next standup I will let you finish."
 

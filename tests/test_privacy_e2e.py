@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from assistant.journal import JOURNAL_FILE
+from assistant.storage.journal import JOURNAL_FILE
 from tests.browser import CHROMIUM_ARGS, chromium_or_skip, find_chromium
 
 pytestmark = pytest.mark.integration
@@ -301,7 +301,7 @@ def ephemeral(sandbox: Sandbox) -> Sandbox:
 
 
 def test_start_up_assembled_the_model_and_built_the_index(sandbox: Sandbox) -> None:
-    from assistant.knowledge import load_knowledge
+    from assistant.retrieval.knowledge import load_knowledge
 
     log = (sandbox.logs / "serve.log").read_text(encoding="utf-8")
     n = len(load_knowledge())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.privacy import OFFLINE_ENV, apply_offline_env
+from assistant.core.privacy import OFFLINE_ENV, apply_offline_env
 
 
 def test_the_app_turns_telemetry_off_even_if_the_environment_turns_it_on(
@@ -27,7 +27,7 @@ def test_the_app_turns_telemetry_off_even_if_the_environment_turns_it_on(
 
 def test_the_page_has_gradio_analytics_off() -> None:
     apply_offline_env()
-    from assistant.ui import build_ui
+    from assistant.ui.app import build_ui
     from tests.fakes import FakeModel
     from tests.ui_fakes import make_service
 
@@ -44,7 +44,7 @@ class _Embedder:
 
 
 def test_the_vector_store_has_telemetry_off(tmp_path: Path) -> None:
-    from assistant.store import KnowledgeIndex
+    from assistant.retrieval.store import KnowledgeIndex
 
     index = KnowledgeIndex(tmp_path / "index", _Embedder())
     assert index._client.get_settings().anonymized_telemetry is False

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import TemplateError
-from assistant.prompt_builder import Case, build_prompt, build_revision_prompt, section_prompt
-from assistant.prompts import render
-from assistant.reflection import parse_reflection
-from assistant.resources import prompts_dir
+from assistant.core.errors import TemplateError
+from assistant.core.prompt_builder import Case, build_prompt, build_revision_prompt, section_prompt
+from assistant.core.prompts import render
+from assistant.core.reflection import parse_reflection
+from assistant.core.resources import prompts_dir
 from tests.fakes import FakeModel
 
 

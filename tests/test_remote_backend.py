@@ -22,9 +22,9 @@ from typing import Any
 
 import pytest
 
-from assistant.errors import CancelledError, ModelError
-from assistant.protocols import GenerationStats, Sampling
-from assistant.remote import OpenAIModel
+from assistant.core.errors import CancelledError, ModelError
+from assistant.core.protocols import GenerationStats, Sampling
+from assistant.backends.openai import OpenAIModel
 
 Route = Callable[[BaseHTTPRequestHandler, Any], None]
 MODELS = {"object": "list", "data": [{"id": "tiny-model", "object": "model"}]}
@@ -441,8 +441,8 @@ def test_real_server_honours_a_grammar(llama_server):
 
 @pytest.mark.integration
 def test_real_server_drafts_three_sections(llama_server):
-    from assistant.schemas import DraftRequest
-    from assistant.service import RepairService
+    from assistant.core.schemas import DraftRequest
+    from assistant.core.service import RepairService
 
     service = RepairService(OpenAIModel(llama_server, n_ctx=2048), retriever=None)
     result = service.draft(DraftRequest(incident=INCIDENT))

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.knowledge import KnowledgeError, content_hash, load_knowledge, parse_doc
-from assistant.resources import knowledge_dir
-from assistant.retrieval import BlendedRetriever, blend
-from assistant.situations import CORE_SITUATIONS, SITUATIONS
+from assistant.retrieval.knowledge import KnowledgeError, content_hash, load_knowledge, parse_doc
+from assistant.core.resources import knowledge_dir
+from assistant.retrieval.retriever import BlendedRetriever, blend
+from assistant.retrieval.situations import CORE_SITUATIONS, SITUATIONS
 
 DATA = Path(__file__).parent / "data"
 
@@ -108,14 +108,14 @@ class CountingEmbedder:
 
 @pytest.fixture(scope="module")
 def real_embedder(default_model_path: Path):
-    from assistant.runtime import LlamaEmbedder
+    from assistant.backends.llama import LlamaEmbedder
 
     return LlamaEmbedder(default_model_path)
 
 
 @pytest.mark.integration
 def test_index_is_reused_and_rebuilt_only_on_change(tmp_path: Path, real_embedder, built_index: Path) -> None:
-    from assistant.store import KnowledgeIndex
+    from assistant.retrieval.store import KnowledgeIndex
 
     # Reopening the app on the full, current index embeds nothing.
     docs = load_knowledge()
@@ -149,7 +149,7 @@ def test_index_is_reused_and_rebuilt_only_on_change(tmp_path: Path, real_embedde
 
 @pytest.mark.integration
 def test_user_text_never_reaches_the_store(tmp_path: Path, real_embedder, built_index: Path) -> None:
-    from assistant.store import KnowledgeIndex
+    from assistant.retrieval.store import KnowledgeIndex
 
     shutil.copytree(built_index, tmp_path / "index")
     index = KnowledgeIndex(tmp_path / "index", real_embedder)
@@ -180,7 +180,7 @@ def _score(retriever: BlendedRetriever, name: str) -> tuple[int, float, float, f
 
 @pytest.mark.integration
 def test_retrieval_quality_on_labelled_incidents(tmp_path: Path, real_embedder, built_index: Path) -> None:
-    from assistant.store import KnowledgeIndex
+    from assistant.retrieval.store import KnowledgeIndex
 
     docs = load_knowledge()
     shutil.copytree(built_index, tmp_path / "index")
@@ -196,7 +196,7 @@ def test_retrieval_quality_on_labelled_incidents(tmp_path: Path, real_embedder, 
 
 @pytest.mark.integration
 def test_retrieval_quality_on_the_new_kinds(tmp_path: Path, real_embedder, built_index: Path) -> None:
-    from assistant.store import KnowledgeIndex
+    from assistant.retrieval.store import KnowledgeIndex
 
     docs = load_knowledge()
     shutil.copytree(built_index, tmp_path / "index")

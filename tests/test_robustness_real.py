@@ -25,7 +25,7 @@ def real_data(tmp_path_factory: pytest.TempPathFactory, seed_data_dir) -> Path:
 def service(real_data: Path):
     from assistant.app_factory import build_service
     from assistant.config import Settings
-    from assistant.privacy import apply_offline_env
+    from assistant.core.privacy import apply_offline_env
 
     apply_offline_env()
     return build_service(Settings(data_dir=real_data, model=None, embed_model=None))
@@ -42,7 +42,7 @@ def service(real_data: Path):
     ids=["german", "spanish"],
 )
 def test_an_incident_in_another_language_still_gives_three_parts(service, incident: str) -> None:
-    from assistant.schemas import DraftRequest
+    from assistant.core.schemas import DraftRequest
 
     result = service.draft(DraftRequest(incident=incident))
     sections = [result.own, result.acknowledge, result.commit]
@@ -59,7 +59,7 @@ INJECTION = (
 
 
 def test_instructions_inside_the_incident_do_not_take_over(service) -> None:
-    from assistant.schemas import DraftRequest
+    from assistant.core.schemas import DraftRequest
 
     result = service.draft(DraftRequest(incident=INJECTION, person="Lena"))
     sections = {"own": result.own, "acknowledge": result.acknowledge, "commit": result.commit}
@@ -77,13 +77,13 @@ SOAK = textwrap.dedent(
     """
     import json, os, sys
     from pathlib import Path
-    from assistant.privacy import apply_offline_env
+    from assistant.core.privacy import apply_offline_env
     apply_offline_env()
     from assistant.app_factory import build_service
     from assistant.config import Settings
-    from assistant.journal import Journal
-    from assistant.ui_handlers import Form, PageHandlers
-    from assistant.ui_sessions import SessionKeeper
+    from assistant.storage.journal import Journal
+    from assistant.ui.handlers import Form, PageHandlers
+    from assistant.ui.sessions import SessionKeeper
 
     def resident() -> int:
         with open("/proc/self/statm") as handle:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.errors import InputError
-from assistant.knowledge import load_knowledge
-from assistant.retrieval import BlendedRetriever
-from assistant.schemas import DraftRequest, RepairDraft
-from assistant.service import RepairService
+from assistant.core.errors import InputError
+from assistant.retrieval.knowledge import load_knowledge
+from assistant.retrieval.retriever import BlendedRetriever
+from assistant.core.schemas import DraftRequest, RepairDraft
+from assistant.core.service import RepairService
 from tests.fakes import GOOD_REPLY, FakeModel
 
 VAGUE = (

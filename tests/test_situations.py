@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.knowledge import SITUATION_TAGS as KNOWLEDGE_TAGS
-from assistant.situations import CORE_SITUATIONS, SITUATIONS, detect_situations, top_situations
+from assistant.retrieval.knowledge import SITUATION_TAGS as KNOWLEDGE_TAGS
+from assistant.retrieval.situations import CORE_SITUATIONS, SITUATIONS, detect_situations, top_situations
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

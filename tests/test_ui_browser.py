@@ -37,7 +37,7 @@ def free_port() -> int:
 def app_url(tmp_path_factory: pytest.TempPathFactory, seed_data_dir) -> Iterator[str]:
     """The real app: default model, real index and guardrails, started by the server module."""
     from assistant.config import Settings
-    from assistant.server import start
+    from assistant.ui.server import start
 
     # The embedded default and the shared, current index, where the app looks for them.
     data_dir = seed_data_dir(tmp_path_factory.mktemp("data"))

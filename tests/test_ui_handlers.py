@@ -9,23 +9,23 @@ from pathlib import Path
 
 import pytest
 
-from assistant.followthrough import (
+from assistant.core.followthrough import (
     find_occasion,
     follow_through_plan,
     listening_markdown,
     plan_markdown,
 )
-from assistant.protocols import ModelInfo
-from assistant.schemas import SECTIONS, RepairDraft
-from assistant.ui_handlers import UNEXPECTED, Form, PageHandlers, View, hidden_characters
-from assistant.ui_render import (
+from assistant.core.protocols import ModelInfo
+from assistant.core.schemas import SECTIONS, RepairDraft
+from assistant.ui.handlers import UNEXPECTED, Form, PageHandlers, View, hidden_characters
+from assistant.ui.render import (
     findings_html,
     mark_text,
     model_status_markdown,
     status_text,
     word_diff_html,
 )
-from assistant.ui_state import Exporter, add_version, export_text, merge_answers
+from assistant.ui.state import Exporter, add_version, export_text, merge_answers
 from tests.fakes import GOOD_REPLY, FakeModel
 from tests.ui_fakes import INCIDENT, REFLECTION_REPLY, make_service, phrase_checker
 
@@ -446,7 +446,7 @@ def test_highlights_escape_text_and_fall_back_when_offsets_drift() -> None:
 
 
 def test_edit_with_the_real_guardrails_flags_a_vague_commitment() -> None:
-    from assistant.service import RepairService
+    from assistant.core.service import RepairService
 
     model = FakeModel()
     handlers = PageHandlers(RepairService(model), model.info, today=lambda: MONDAY)

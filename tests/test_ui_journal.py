@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import DraftError
-from assistant.journal import Journal, open_journal
-from assistant.ui_handlers import Form, PageHandlers
-from assistant.ui_sessions import SAVE_FAILED, SessionKeeper
-from assistant.ui_state import Exporter
+from assistant.core.errors import DraftError
+from assistant.storage.journal import Journal, open_journal
+from assistant.ui.handlers import Form, PageHandlers
+from assistant.ui.sessions import SAVE_FAILED, SessionKeeper
+from assistant.ui.state import Exporter
 from tests.fakes import GOOD_REPLY, FakeModel
 from tests.ui_fakes import INCIDENT, REFLECTION_REPLY, make_service
 

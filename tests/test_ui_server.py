@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
-from assistant.errors import AssistantError
-from assistant.server import pick_port, port_is_free, start
+from assistant.core.errors import AssistantError
+from assistant.ui.server import pick_port, port_is_free, start
 
 
 def test_busy_preferred_port_moves_to_the_next_free_one() -> None:
@@ -65,10 +65,10 @@ def test_start_prints_the_address_and_serves_the_page(
 
 def test_no_step_writes_into_the_incident_or_reflection_boxes_except_reflect() -> None:
     """Whatever fails, the incident the leader typed is never an output of any step."""
-    from assistant.privacy import apply_offline_env
+    from assistant.core.privacy import apply_offline_env
 
     apply_offline_env()
-    from assistant.ui import build_ui
+    from assistant.ui.app import build_ui
     from tests.fakes import FakeModel
     from tests.ui_fakes import make_service
 

@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from assistant.privacy import apply_offline_env
+from assistant.core.privacy import apply_offline_env
 
 apply_offline_env()
 
 gr = pytest.importorskip("gradio")
 from gradio_client import Client  # noqa: E402
 
-from assistant.journal import Journal, open_journal  # noqa: E402
-from assistant.ui import build_ui, launch_options  # noqa: E402
-from assistant.ui_sessions import SessionKeeper  # noqa: E402
-from assistant.ui_state import Exporter  # noqa: E402
+from assistant.storage.journal import Journal, open_journal  # noqa: E402
+from assistant.ui.app import build_ui, launch_options  # noqa: E402
+from assistant.ui.sessions import SessionKeeper  # noqa: E402
+from assistant.ui.state import Exporter  # noqa: E402
 from tests.fakes import GOOD_REPLY, FakeModel  # noqa: E402
 from tests.ui_fakes import INCIDENT, make_service  # noqa: E402
 

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from assistant.privacy import apply_offline_env
+from assistant.core.privacy import apply_offline_env
 
 apply_offline_env()
 
 gr = pytest.importorskip("gradio")
 from gradio_client import Client  # noqa: E402
 
-from assistant.ui import build_ui, launch_options, theme  # noqa: E402
-from assistant.ui_state import Exporter  # noqa: E402
+from assistant.ui.app import build_ui, launch_options, theme  # noqa: E402
+from assistant.ui.state import Exporter  # noqa: E402
 from tests.fakes import FakeModel  # noqa: E402
 from tests.ui_fakes import INCIDENT, REFLECTION_REPLY, make_service  # noqa: E402
 

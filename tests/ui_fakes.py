@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.schemas import SECTIONS, Finding, Passage, RepairDraft
+from assistant.core.schemas import SECTIONS, Finding, Passage, RepairDraft
 
 # (phrase, category, principle): enough to see highlights without the real guardrails.
 PHRASES = (
@@ -79,7 +79,7 @@ INCIDENT = (
 
 def make_service(model=None, *, retriever=None):
     """A RepairService over a FakeModel, the phrase checker and the fixed retriever."""
-    from assistant.service import RepairService
+    from assistant.core.service import RepairService
     from tests.fakes import FakeModel
 
     return RepairService(

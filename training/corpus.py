@@ -21,12 +21,12 @@ from pathlib import Path
 
 from assistant.guardrails import check_draft
 from assistant.guardrails.context_checks import CATEGORIES as CONTEXT_CHECKS
-from assistant.schemas import Finding, RepairDraft
+from assistant.core.schemas import Finding, RepairDraft
 
 # The checks that read a draft against its incident are measured on the corpus separately
 # (`context_flags`): their rules still misread some good repairs, so they are not a gate here.
 CONTEXT_CATEGORIES = frozenset(CONTEXT_CHECKS)
-from assistant.situations import SITUATIONS
+from assistant.retrieval.situations import SITUATIONS
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Turning corpus records into (prompt, answer) text, through the runtime's own prompt code.
 
 Nothing here writes a prompt by hand: the draft, revision, section-rewrite and reflection
-prompts come from `assistant.prompt_builder` and `assistant.reflection` exactly as the app
+prompts come from `assistant.core.prompt_builder` and `assistant.core.reflection` exactly as the app
 builds them for a model with the adapter, so training and running cannot drift apart.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.knowledge import load_knowledge
-from assistant.prompt_builder import ADAPTER_GUIDANCE, Case, adapter_draft_prompt, answer_text, revision_tail, section_prompt
-from assistant.reflection import reflection_answer, reflection_prompt
-from assistant.retrieval import BlendedRetriever
-from assistant.text_input import clean_text, incident_for_model
+from assistant.retrieval.knowledge import load_knowledge
+from assistant.core.prompt_builder import ADAPTER_GUIDANCE, Case, adapter_draft_prompt, answer_text, revision_tail, section_prompt
+from assistant.core.reflection import reflection_answer, reflection_prompt
+from assistant.retrieval.retriever import BlendedRetriever
+from assistant.core.text_input import clean_text, incident_for_model
 from training.corpus import SECTIONS, section_feedback
 
 Guidance = Callable[[str], list[str]]

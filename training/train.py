@@ -40,7 +40,7 @@ import torch
 from peft import LoraConfig, get_peft_model, get_peft_model_state_dict, set_peft_model_state_dict
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
-from assistant.model_files import sha256_file
+from assistant.backends.model_files import sha256_file
 from training.corpus import HELDOUT, SLICES, leaked_heldout, load_corpus, load_heldout
 from training.render import Example, render_corpus
 
@@ -76,7 +76,7 @@ def corpus_sha256(files: list[Path]) -> str:
 
 def base_model_path() -> Path:
     from assistant.config import Settings
-    from assistant.model_files import ensure_default_model
+    from assistant.backends.model_files import ensure_default_model
 
     return ensure_default_model(Settings().models_dir)
 

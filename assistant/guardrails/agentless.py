@@ -13,7 +13,7 @@ from assistant.guardrails.base import Rule, rx
 from assistant.guardrails.lexicon import APOLOGY_WORDS, CONDUCT_VERBS, alt, forms, without
 from assistant.guardrails.ownership import own_acts
 from assistant.guardrails.text import Doc
-from assistant.schemas import Severity
+from assistant.core.schemas import Severity
 
 _AGENT_NAMED = rx(
     r"\bby me\b|\bby my\b|\bon my part\b|\bmy (?:fault|doing|responsibility)\b|\bbecause of me\b"

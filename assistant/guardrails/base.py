@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from assistant.guardrails.principles import PRINCIPLES
 from assistant.guardrails.text import Doc, trimmed_span
 from assistant.guardrails.triggers import matches, triggers
-from assistant.schemas import Finding, Section, Severity
+from assistant.core.schemas import Finding, Section, Severity
 
 # A guard looks at where a match sits and returns the severity to report, or None to drop it.
 Guard = Callable[[Doc, "re.Match[str]", Severity], "Severity | None"]

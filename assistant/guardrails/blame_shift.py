@@ -12,7 +12,7 @@ import re
 from assistant.guardrails.base import Rule, rx
 from assistant.guardrails.lexicon import CONDUCT_VERBS, SORRY_WORDS, alt, forms
 from assistant.guardrails.text import Doc
-from assistant.schemas import Severity
+from assistant.core.schemas import Severity
 
 _MSG_BLAME = (
     "This puts the responsibility on them. Stay with your own part; their part is theirs to raise."

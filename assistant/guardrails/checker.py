@@ -21,7 +21,7 @@ from assistant.guardrails.context import Context
 from assistant.guardrails.context_checks import context_hits
 from assistant.guardrails.missing_sections import section_hits
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.schemas import SECTIONS, Finding, RepairDraft, Section
+from assistant.core.schemas import SECTIONS, Finding, RepairDraft, Section
 
 # Every phrase-level rule, in one tuple so the order (and so the output) is stable.
 RULES: tuple[Rule, ...] = (

@@ -18,7 +18,7 @@ from assistant.guardrails import (
 from assistant.guardrails.base import Hit
 from assistant.guardrails.context import Context
 from assistant.guardrails.text import Doc
-from assistant.schemas import Section
+from assistant.core.schemas import Section
 
 CATEGORIES: tuple[str, ...] = (
     repeats_harm.CATEGORY,

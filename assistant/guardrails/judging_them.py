@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from assistant.guardrails.base import Hit, denied
 from assistant.guardrails.context import Context
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.schemas import Section
+from assistant.core.schemas import Section
 
 CATEGORY = "judging_them"
 MESSAGE = (

@@ -23,7 +23,7 @@ from assistant.guardrails.lexicon import (
 )
 from assistant.guardrails.ownership import own_acts, owned_in_sentence
 from assistant.guardrails.text import Doc
-from assistant.schemas import Severity
+from assistant.core.schemas import Severity
 
 # Clause openers that turn a circumstance into a reason for the act.
 _EXCUSE_CONNECTORS = frozenset({"but", "because", "since", "as", "given", "with"})

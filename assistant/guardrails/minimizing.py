@@ -20,7 +20,7 @@ from assistant.guardrails.lexicon import (
     alt,
 )
 from assistant.guardrails.text import Doc
-from assistant.schemas import Severity
+from assistant.core.schemas import Severity
 
 _MSG_SHRINK = (
     "This shrinks the harm. Let them decide how big it was; your job is to name it."

@@ -29,7 +29,7 @@ from assistant.guardrails.lexicon import (
 from assistant.guardrails.ownership import own_acts
 from assistant.guardrails.text import Clause, Doc, trimmed_span
 from assistant.guardrails.vague_commitment import commitments
-from assistant.schemas import Section
+from assistant.core.schemas import Section
 
 # Findings whose span cannot also serve as the section's substance.
 _FAULTS = frozenset({

@@ -20,7 +20,7 @@ from assistant.guardrails.lexicon import (
     without,
 )
 from assistant.guardrails.text import Doc
-from assistant.schemas import Severity
+from assistant.core.schemas import Severity
 
 # "An apology if..." is rarely a conditional one, so the noun "apology" does not open these.
 _HEAD = alt(without(APOLOGY_WORDS, "apology"))

@@ -14,7 +14,7 @@ from assistant.guardrails.base import Hit
 from assistant.guardrails.context import Context
 from assistant.guardrails.promises import promises, refused
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.schemas import Section
+from assistant.core.schemas import Section
 
 CATEGORY = "punitive_commit"
 MESSAGE = (

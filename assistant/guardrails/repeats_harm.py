@@ -16,7 +16,7 @@ from assistant.guardrails.context import Context, content_stems
 from assistant.guardrails.lexicon import ALWAYS_HARMFUL, HARM_ACTS, MANNER_OF_HARM, PUBLICLY, stem
 from assistant.guardrails.promises import promises, refused
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.schemas import Section
+from assistant.core.schemas import Section
 
 CATEGORY = "repeats_harm"
 MESSAGE = (

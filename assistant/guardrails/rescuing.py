@@ -12,7 +12,7 @@ import re
 
 from assistant.guardrails.base import Rule, rx
 from assistant.guardrails.text import Doc
-from assistant.schemas import Severity
+from assistant.core.schemas import Severity
 
 # Work expectations a repair should not quietly erase.
 _WORK = (

@@ -13,7 +13,7 @@ from assistant.guardrails.base import Hit
 from assistant.guardrails.context import Act, Context, content_stems
 from assistant.guardrails.lexicon import HARM_ACTS, stem
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.schemas import Section
+from assistant.core.schemas import Section
 
 CATEGORY = "role_reversal"
 MESSAGE = (

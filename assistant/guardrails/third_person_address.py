@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from assistant.guardrails.base import Hit
 from assistant.guardrails.context import Context
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.schemas import Section
+from assistant.core.schemas import Section
 
 CATEGORY = "third_person_address"
 MESSAGE = (

@@ -14,7 +14,7 @@ from assistant.guardrails.base import Hit
 from assistant.guardrails.context import Context, content_stems
 from assistant.guardrails.lexicon import AFTERMATH, FEELING, stems
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.schemas import Section
+from assistant.core.schemas import Section
 
 CATEGORY = "unsupported_claim"
 MESSAGE = (

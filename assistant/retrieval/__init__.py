@@ -1,0 +1,1 @@
+"""Grounding: the knowledge base, its chroma index, the situation detector and the retriever that blends them."""
