@@ -43,6 +43,8 @@ run: install
 # The browser tests need Chromium: installed from Debian's packages when missing and run as
 # root (tests/browser.py says how it looks); under CI a skipped browser test is a failure.
 test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python tests/browser.py ensure
 	$(BIN)/python -m pytest -q
 

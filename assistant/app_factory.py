@@ -11,9 +11,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
+from assistant.backends.model_files import check_gguf_header, ensure_default_model
 from assistant.config import Settings
 from assistant.retrieval.knowledge import load_knowledge
-from assistant.backends.model_files import check_gguf_header, ensure_default_model
 from assistant.retrieval.retriever import BlendedRetriever
 
 log = logging.getLogger(__name__)
@@ -111,5 +111,8 @@ def build_service(
     model = build_model(settings, model_flag, backend=backend, base_url=base_url, api_model=api_model)
     retriever = build_retriever(settings, model_flag, progress)
     return RepairService(
-        model, retriever=retriever, max_incident_chars=settings.max_incident_chars, candidates=settings.candidates
+        model,
+        retriever=retriever,
+        max_incident_chars=settings.max_incident_chars,
+        candidates=settings.candidates,
     )

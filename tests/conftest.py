@@ -36,8 +36,8 @@ def built_index(default_model_path: Path, tmp_path_factory: pytest.TempPathFacto
     Building embeds every passage (tens of seconds on two cores); tests that only need a
     current index copy this folder with `seed_data_dir` instead of building their own.
     """
-    from assistant.retrieval.knowledge import load_knowledge
     from assistant.backends.llama import LlamaEmbedder
+    from assistant.retrieval.knowledge import load_knowledge
     from assistant.retrieval.store import KnowledgeIndex
 
     folder = tmp_path_factory.mktemp("shared-index") / "index"
@@ -66,7 +66,9 @@ def seed_data_dir(built_index: Path, default_model_path: Path):
             except OSError:
                 shutil.copy2(default_model_path, target)
             stat = target.stat()
-            (models / (target.name + ".verified")).write_text(f"{stat.st_size}:{stat.st_mtime_ns}", encoding="utf-8")
+            (models / (target.name + ".verified")).write_text(
+                f"{stat.st_size}:{stat.st_mtime_ns}", encoding="utf-8"
+            )
         return data_dir
 
     return seed

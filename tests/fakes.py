@@ -18,14 +18,24 @@ GOOD_REPLY = (
 class FakeModel:
     """A TextModel that replays queued replies (or a default one) and records prompts."""
 
-    def __init__(self, replies: Sequence[str] = (), *, chat: bool = False, n_ctx: int = 4096,
-                 default: str = GOOD_REPLY, delay: float = 0.0, adapter: str = "") -> None:
+    def __init__(
+        self,
+        replies: Sequence[str] = (),
+        *,
+        chat: bool = False,
+        n_ctx: int = 4096,
+        default: str = GOOD_REPLY,
+        delay: float = 0.0,
+        adapter: str = "",
+    ) -> None:
         self.replies = list(replies)
         self.default = default
         self.prompts: list[str] = []
         self.calls: list[dict] = []
         self.delay = delay
-        self._info = ModelInfo(name="fake-model", path="/fake/model.gguf", chat=chat, n_ctx=n_ctx, adapter=adapter)
+        self._info = ModelInfo(
+            name="fake-model", path="/fake/model.gguf", chat=chat, n_ctx=n_ctx, adapter=adapter
+        )
 
     @property
     def info(self) -> ModelInfo:
@@ -38,13 +48,26 @@ class FakeModel:
     def count_tokens(self, text: str) -> int:
         return max(1, len(text) // 4)
 
-    def stream(self, prompt: str, sampling: Sampling, *,
-               stop: Sequence[str] = (), grammar: str | None = None,
-               cancel: threading.Event | None = None,
-               stats: GenerationStats | None = None) -> Iterator[str]:
+    def stream(
+        self,
+        prompt: str,
+        sampling: Sampling,
+        *,
+        stop: Sequence[str] = (),
+        grammar: str | None = None,
+        cancel: threading.Event | None = None,
+        stats: GenerationStats | None = None,
+    ) -> Iterator[str]:
         self.prompts.append(prompt)
-        self.calls.append({"seed": sampling.seed, "grammar": grammar, "max_tokens": sampling.max_tokens,
-                           "stop": list(stop), "sampling": sampling})
+        self.calls.append(
+            {
+                "seed": sampling.seed,
+                "grammar": grammar,
+                "max_tokens": sampling.max_tokens,
+                "stop": list(stop),
+                "sampling": sampling,
+            }
+        )
         reply = self.replies.pop(0) if self.replies else self.default
         for s in stop:
             if s and s in reply:

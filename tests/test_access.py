@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from assistant.ui.access import PASSWORD_ENV, listen_access, read_auth
 from assistant.cli.main import main
 from assistant.config import Settings
 from assistant.core.errors import AssistantError
+from assistant.ui.access import PASSWORD_ENV, listen_access, read_auth
 
 
 def one_sentence(text: str) -> bool:
@@ -44,9 +44,7 @@ def test_the_password_comes_from_the_environment_or_a_prompt_only() -> None:
     assert read_auth(None) is None
     assert read_auth("lead", env={PASSWORD_ENV: "s3cret"}) == ("lead", "s3cret")
     asked: list[str] = []
-    assert read_auth(
-        "lead", env={}, interactive=True, prompt=lambda q: asked.append(q) or "typed"
-    ) == (
+    assert read_auth("lead", env={}, interactive=True, prompt=lambda q: asked.append(q) or "typed") == (
         "lead",
         "typed",
     )
@@ -103,16 +101,10 @@ def test_cli_passes_host_and_login_through(monkeypatch: pytest.MonkeyPatch, data
     seen: dict[str, Any] = {}
     import assistant.ui.server
 
-    monkeypatch.setattr(
-        assistant.ui.server, "serve", lambda settings, **kwargs: seen.update(kwargs) or 0
-    )
+    monkeypatch.setattr(assistant.ui.server, "serve", lambda settings, **kwargs: seen.update(kwargs) or 0)
     argv = ["serve", "--host", "0.0.0.0", "--allow-remote", "--auth-user", "lead"]
     assert main(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
-    assert (
-        seen["host"] == "0.0.0.0"
-        and seen["allow_remote"] is True
-        and seen["auth"] == ("lead", "s3cret")
-    )
+    assert seen["host"] == "0.0.0.0" and seen["allow_remote"] is True and seen["auth"] == ("lead", "s3cret")
 
 
 def _fake_service(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,9 +112,7 @@ def _fake_service(monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.fakes import FakeModel
     from tests.ui_fakes import make_service
 
-    monkeypatch.setattr(
-        app_factory, "build_service", lambda settings, **kwargs: make_service(FakeModel())
-    )
+    monkeypatch.setattr(app_factory, "build_service", lambda settings, **kwargs: make_service(FakeModel()))
 
 
 def free_port(host: str) -> int:
@@ -153,9 +143,7 @@ def test_start_hands_the_login_to_gradio(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert launched[0]["share"] is False
 
 
-def test_an_authenticated_app_on_a_loopback_alias(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_an_authenticated_app_on_a_loopback_alias(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Really served on 127.0.0.2 with a login: nothing without it, everything with it."""
     from gradio_client import Client
 

@@ -8,14 +8,32 @@ from assistant.core.act_extraction import extract_act
 @pytest.mark.parametrize(
     ("incident", "person", "expected"),
     [
-        ("In today's meeting I cut Priya off twice and said we don't have time for this.", "Priya",
-         "I cut you off twice and said we don't have time for this."),
+        (
+            "In today's meeting I cut Priya off twice and said we don't have time for this.",
+            "Priya",
+            "I cut you off twice and said we don't have time for this.",
+        ),
         ("In today's meeting I cut Priya off twice.", "", "I cut Priya off twice."),
-        ("Aroha went quiet after I questioned her estimate in standup and hasn't said much since.", "",
-         "I questioned her estimate in standup."),
-        ("In his review I told him his work was mediocre, and he left looking shaken.", "", "I told him his work was mediocre."),
-        ("I raised my voice at the team because the outage happened twice.", "", "I raised my voice at the team."),
-        ("After I overruled the team on the framework, Bilal stopped contributing.", "", "I overruled the team on the framework."),
+        (
+            "Aroha went quiet after I questioned her estimate in standup and hasn't said much since.",
+            "",
+            "I questioned her estimate in standup.",
+        ),
+        (
+            "In his review I told him his work was mediocre, and he left looking shaken.",
+            "",
+            "I told him his work was mediocre.",
+        ),
+        (
+            "I raised my voice at the team because the outage happened twice.",
+            "",
+            "I raised my voice at the team.",
+        ),
+        (
+            "After I overruled the team on the framework, Bilal stopped contributing.",
+            "",
+            "I overruled the team on the framework.",
+        ),
         ("I tore apart Hana's draft in the dry run.", "Hana", "I tore apart your draft in the dry run."),
     ],
 )
@@ -40,15 +58,24 @@ def test_no_act_means_no_seed(incident: str) -> None:
 @pytest.mark.parametrize(
     "incident, person, expected",
     [
-        ("I told Wei in front of the whole team that his test plan was lazy.", "Wei",
-         "I told you in front of the whole team that your test plan was lazy."),
-        ("I snapped at Jonas in our one-on-one when he asked about his promotion.", "Jonas",
-         "I snapped at you in our one-on-one when you asked about your promotion."),
+        (
+            "I told Wei in front of the whole team that his test plan was lazy.",
+            "Wei",
+            "I told you in front of the whole team that your test plan was lazy.",
+        ),
+        (
+            "I snapped at Jonas in our one-on-one when he asked about his promotion.",
+            "Jonas",
+            "I snapped at you in our one-on-one when you asked about your promotion.",
+        ),
         ("I told Lena her report was sloppy.", "Lena", "I told you your report was sloppy."),
         ("I cut Priya off and talked over her.", "Priya", "I cut you off and talked over you."),
         # With a second person named, "her" may be someone else: left as it is.
-        ("I criticised Aisha's plan in front of Marco and told her it was weak.", "Aisha",
-         "I criticised your plan in front of Marco and told her it was weak."),
+        (
+            "I criticised Aisha's plan in front of Marco and told her it was weak.",
+            "Aisha",
+            "I criticised your plan in front of Marco and told her it was weak.",
+        ),
     ],
 )
 def test_the_seeded_own_is_spoken_to_the_person(incident: str, person: str, expected: str) -> None:
@@ -59,24 +86,45 @@ def test_the_seeded_own_is_spoken_to_the_person(incident: str, person: str, expe
     "incident, person, expected",
     [
         # Named earlier, and nobody else: the pronouns in the act are theirs.
-        ("Mbali was presenting the plan. I let her start and then kept jumping in.", "Mbali",
-         "I let you start and then kept jumping in."),
-        ("Svetlana raised the risk again. I told her she was overthinking it.", "Svetlana",
-         "I told you you were overthinking it."),
-        ("Gwen joined the ward round. I forgot she was there for twenty minutes.", "Gwen",
-         "I forgot you were there for twenty minutes."),
+        (
+            "Mbali was presenting the plan. I let her start and then kept jumping in.",
+            "Mbali",
+            "I let you start and then kept jumping in.",
+        ),
+        (
+            "Svetlana raised the risk again. I told her she was overthinking it.",
+            "Svetlana",
+            "I told you you were overthinking it.",
+        ),
+        (
+            "Gwen joined the ward round. I forgot she was there for twenty minutes.",
+            "Gwen",
+            "I forgot you were there for twenty minutes.",
+        ),
         # Quoted words were said to someone else and stay as they were said.
-        ("Everyone looked at Ibrahim. I said 'Ibrahim can take you through it' and sat back.", "Ibrahim",
-         "I said 'Ibrahim can take you through it' and sat back."),
+        (
+            "Everyone looked at Ibrahim. I said 'Ibrahim can take you through it' and sat back.",
+            "Ibrahim",
+            "I said 'Ibrahim can take you through it' and sat back.",
+        ),
         # A new clause with no comma before it ends the act.
-        ("Since I reassigned Eun-ji's queue without warning she's stopped posting.", "Eun-ji",
-         "I reassigned your queue without warning."),
+        (
+            "Since I reassigned Eun-ji's queue without warning she's stopped posting.",
+            "Eun-ji",
+            "I reassigned your queue without warning.",
+        ),
         # A role is not the act: the next clause is.
-        ("I run admissions. I emailed Delphine at 5am three days in a row.", "Delphine",
-         "I emailed you at 5am three days in a row."),
+        (
+            "I run admissions. I emailed Delphine at 5am three days in a row.",
+            "Delphine",
+            "I emailed you at 5am three days in a row.",
+        ),
         # "held" is not "he": only whole words change.
-        ("Delphine came to my door. I held up one finger and kept typing.", "Delphine",
-         "I held up one finger and kept typing."),
+        (
+            "Delphine came to my door. I held up one finger and kept typing.",
+            "Delphine",
+            "I held up one finger and kept typing.",
+        ),
     ],
 )
 def test_pronouns_follow_the_account(incident: str, person: str, expected: str) -> None:

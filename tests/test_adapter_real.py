@@ -52,7 +52,9 @@ def test_a_draft_with_the_adapter_speaks_to_the_person(adapter_model) -> None:
 
 def test_a_team_draft_speaks_to_all_of_them(adapter_model) -> None:
     service = RepairService(adapter_model)
-    incident = "At Friday's all-hands I lost my temper and told the whole support team they were making excuses."
+    incident = (
+        "At Friday's all-hands I lost my temper and told the whole support team they were making excuses."
+    )
     result = service.draft(DraftRequest(incident=incident, person="the team", seed=2))
     assert re.search(r"\byou\b|\ball of you\b", _sections(result), re.IGNORECASE)
     assert result.message.startswith("Hi all,")
@@ -81,10 +83,14 @@ def _broken_adapter(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_mismatched_adapter_falls_back_to_base_few_shot_and_says_so(tmp_path: Path, default_model_path: Path) -> None:
+def test_a_mismatched_adapter_falls_back_to_base_few_shot_and_says_so(
+    tmp_path: Path, default_model_path: Path
+) -> None:
     from assistant.backends.llama import LlamaModel
 
-    choice = choose_adapter(str(_broken_adapter(tmp_path)), model_path=default_model_path, embedded_default=True)
+    choice = choose_adapter(
+        str(_broken_adapter(tmp_path)), model_path=default_model_path, embedded_default=True
+    )
     model = LlamaModel(default_model_path, embedded_default=True, adapter=choice)
     assert model.info.adapter == "" and "does not match its manifest" in model.info.note
     result = RepairService(model).draft(DraftRequest(incident=INCIDENT, person="Priya", seed=1))
@@ -99,7 +105,10 @@ def test_the_cli_says_in_one_sentence_when_the_adapter_is_unusable(
     env.pop("REPAIR_MODEL", None)
     done = subprocess.run(
         [sys.executable, "-m", "assistant", "draft", INCIDENT, "--json", "--ephemeral", "--person", "Priya"],
-        env=env, capture_output=True, text=True, timeout=600,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr
     notes = [line for line in done.stderr.splitlines() if "adapter" in line]
@@ -109,7 +118,10 @@ def test_the_cli_says_in_one_sentence_when_the_adapter_is_unusable(
 
     off = subprocess.run(
         [sys.executable, "-m", "assistant", "draft", INCIDENT, "--json", "--ephemeral", "--adapter", "none"],
-        env={**env, "REPAIR_ADAPTER": "default"}, capture_output=True, text=True, timeout=600,
+        env={**env, "REPAIR_ADAPTER": "default"},
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert off.returncode == 0 and "adapter" not in off.stderr
     assert "+" not in json.loads(off.stdout)["model"]
@@ -127,7 +139,10 @@ def test_ctrl_c_stops_the_app_even_when_started_with_sigint_ignored(seed_data_di
     env.pop("REPAIR_MODEL", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "assistant", "serve", "--port", str(free_port()), "--ephemeral"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
     )
     try:

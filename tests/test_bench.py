@@ -31,8 +31,8 @@ from assistant.bench.stats import (
 )
 from assistant.config import Settings
 from assistant.core.drafting import DRAFT_GRAMMAR
-from assistant.retrieval.knowledge import load_knowledge
 from assistant.core.protocols import GenerationStats, Sampling
+from assistant.retrieval.knowledge import load_knowledge
 from assistant.retrieval.retriever import BlendedRetriever
 from tests.fakes import FakeModel
 
@@ -91,8 +91,7 @@ def test_machine_description_from_proc_text() -> None:
     meminfo = "MemTotal:       24634848 kB\nMemFree: 1 kB\n"
     assert cpu_model(cpuinfo) == "AMD EPYC 7B13"
     assert (
-        describe_machine(cpuinfo, meminfo, 2, "Linux 6.1")
-        == "AMD EPYC 7B13, 2 cores, 23 GiB RAM, Linux 6.1"
+        describe_machine(cpuinfo, meminfo, 2, "Linux 6.1") == "AMD EPYC 7B13, 2 cores, 23 GiB RAM, Linux 6.1"
     )
     assert describe_machine("", "", None, "Linux") == "unknown CPU, ? cores, Linux"
     assert kib_to_mb(2048) == 2.0
@@ -150,13 +149,9 @@ class FakeRawModel(FakeModel):
             stats.total_s = ttft + 0.01 * index
             yield piece
 
-    def raw_generate(
-        self, prompt: str, sampling: Sampling, *, grammar: str | None = None
-    ) -> GenerationStats:
+    def raw_generate(self, prompt: str, sampling: Sampling, *, grammar: str | None = None) -> GenerationStats:
         n_tokens = sampling.max_tokens
-        self.raw_calls.append(
-            {"prompt": prompt, "n": n_tokens, "grammar": grammar, "warm": self.warm}
-        )
+        self.raw_calls.append({"prompt": prompt, "n": n_tokens, "grammar": grammar, "warm": self.warm})
         self.warm = True
         scale = 3.0 if grammar else 1.0
         return GenerationStats(
@@ -171,14 +166,10 @@ def _retriever() -> BlendedRetriever:
 
 def test_generation_ratios_are_computed_from_the_runs_they_compare() -> None:
     model = FakeRawModel()
-    figures = measure_generation(
-        model, _retriever(), "I cut Priya off twice in the planning meeting."
-    )
+    figures = measure_generation(model, _retriever(), "I cut Priya off twice in the planning meeting.")
     d = figures.details
     assert figures.overhead_ratio == pytest.approx(figures.draft_s / d["raw_s"])
-    assert figures.revise_ttft_speedup == pytest.approx(
-        FakeRawModel.COLD_TTFT / FakeRawModel.WARM_TTFT
-    )
+    assert figures.revise_ttft_speedup == pytest.approx(FakeRawModel.COLD_TTFT / FakeRawModel.WARM_TTFT)
     assert (
         d["revise_cold_ttft_s"] == FakeRawModel.COLD_TTFT
         and d["revise_warm_ttft_s"] == FakeRawModel.WARM_TTFT
@@ -190,9 +181,7 @@ def test_generation_ratios_are_computed_from_the_runs_they_compare() -> None:
 
 def test_raw_runs_repeat_the_pipelines_prompt_and_token_count_in_the_same_cache_state() -> None:
     model = FakeRawModel()
-    figures = measure_generation(
-        model, _retriever(), "I cut Priya off twice in the planning meeting."
-    )
+    figures = measure_generation(model, _retriever(), "I cut Priya off twice in the planning meeting.")
     overhead_run, same_length_run, grammar_run = model.raw_calls
     assert overhead_run["prompt"] == model.prompts[0]  # the draft's own prompt
     assert overhead_run["n"] == figures.details["pipeline_tokens"] and not overhead_run["warm"]

@@ -12,9 +12,7 @@ from assistant.bench.stats import maxrss_to_mb
 
 
 @pytest.mark.parametrize("platform", ["linux", "freebsd14"])
-def test_maxrss_is_kib_on_linux_and_the_bsds(
-    monkeypatch: pytest.MonkeyPatch, platform: str
-) -> None:
+def test_maxrss_is_kib_on_linux_and_the_bsds(monkeypatch: pytest.MonkeyPatch, platform: str) -> None:
     monkeypatch.setattr(sys, "platform", platform)
     assert maxrss_to_mb(512 * 1024) == 512.0
 

@@ -80,7 +80,14 @@ def test_json_output_shape() -> None:
     assert list(payload) == ["findings"]
     [finding] = payload["findings"]
     assert set(finding) == {
-        "category", "severity", "start", "end", "text", "message", "principle", "section",
+        "category",
+        "severity",
+        "start",
+        "end",
+        "text",
+        "message",
+        "principle",
+        "section",
     }
     assert finding["category"] == "non_apology"
     assert BAD[finding["start"] : finding["end"]] == finding["text"]
@@ -126,8 +133,9 @@ def test_jsonl_all_good_exits_zero_and_keeps_blank_lines() -> None:
 
 
 def test_jsonl_with_section() -> None:
-    code, out, _ = run(stdin="I'll do better.\nNext week I'll send the agenda on Monday.\n",
-                       section="commit", as_jsonl=True)
+    code, out, _ = run(
+        stdin="I'll do better.\nNext week I'll send the agenda on Monday.\n", section="commit", as_jsonl=True
+    )
     assert code == 1
     first, second = (json.loads(raw) for raw in out.splitlines())
     assert [f["category"] for f in first["findings"]] == ["vague_commitment"]
@@ -190,8 +198,13 @@ HEAVY = ("llama_cpp", "chromadb", "gradio")
 def _python(code: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-        timeout=120, check=False,
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 

@@ -34,7 +34,9 @@ def no_model(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t\n", "\x00\x01"])
-def test_empty_incident_is_refused_before_any_model_call(text: str, no_model: list[str], data_dir: Path) -> None:
+def test_empty_incident_is_refused_before_any_model_call(
+    text: str, no_model: list[str], data_dir: Path
+) -> None:
     code, out, err = run(["draft", text])
     assert code == 2 and out == ""
     assert err.strip() == "Please describe what happened first: the incident is empty."
@@ -91,12 +93,13 @@ def test_usage_errors_exit_2() -> None:
 
 
 def test_json_output_has_exactly_the_contract_keys(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    import assistant.app_factory as factory
     from assistant.core.service import RepairService
     from tests.fakes import FakeModel
 
-    import assistant.app_factory as factory
-
-    monkeypatch.setattr(factory, "build_service", lambda *a, **k: RepairService(FakeModel(), checker=lambda d, **_: []))
+    monkeypatch.setattr(
+        factory, "build_service", lambda *a, **k: RepairService(FakeModel(), checker=lambda d, **_: [])
+    )
     code, out, err = run(["draft", "I cut Priya off twice.", "--json"])
     assert code == 0, err
     payload = json.loads(out)
@@ -107,12 +110,13 @@ def test_json_output_has_exactly_the_contract_keys(monkeypatch: pytest.MonkeyPat
 
 
 def test_plain_output_is_readable(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    import assistant.app_factory as factory
     from assistant.core.service import RepairService
     from tests.fakes import FakeModel
 
-    import assistant.app_factory as factory
-
-    monkeypatch.setattr(factory, "build_service", lambda *a, **k: RepairService(FakeModel(), checker=lambda d, **_: []))
+    monkeypatch.setattr(
+        factory, "build_service", lambda *a, **k: RepairService(FakeModel(), checker=lambda d, **_: [])
+    )
     code, out, _ = run(["draft", "I cut Priya off twice."])
     assert code == 0
     assert out.startswith("Own:") and "\nAcknowledge:" in out and "\nCommit:" in out and "Message" in out
@@ -131,7 +135,9 @@ def test_openai_backend_server_down_is_one_sentence(data_dir: Path) -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    code, out, err = run(["draft", "I snapped at Sam.", "--backend", "openai", "--base-url", f"http://127.0.0.1:{port}"])
+    code, out, err = run(
+        ["draft", "I snapped at Sam.", "--backend", "openai", "--base-url", f"http://127.0.0.1:{port}"]
+    )
     assert code == 2 and out == ""
     assert f"127.0.0.1:{port}" in err and err.count("\n") == 1 and "Traceback" not in err
 

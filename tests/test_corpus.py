@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.retrieval.knowledge import load_knowledge
 from assistant.core.prompt_builder import Case, build_prompt, build_revision_prompt, section_prompt
 from assistant.core.reflection import reflection_prompt
-from assistant.retrieval.retriever import BlendedRetriever
 from assistant.core.schemas import RepairDraft
+from assistant.retrieval.knowledge import load_knowledge
+from assistant.retrieval.retriever import BlendedRetriever
 from tests.fakes import FakeModel
 from training.corpus import (
     RUPTURES,
@@ -101,23 +101,43 @@ def test_no_repair_names_its_addressee_in_the_third_person(corpus: list[dict]) -
 
 
 def test_the_checker_rejects_a_guardrail_failure_and_a_bad_section_record() -> None:
-    bad = {"kind": "draft", "own": "I'm sorry if you felt I was harsh.", "acknowledge": "You were upset.",
-           "commit": "I'll do better."}
+    bad = {
+        "kind": "draft",
+        "own": "I'm sorry if you felt I was harsh.",
+        "acknowledge": "You were upset.",
+        "commit": "I'll do better.",
+    }
     assert any("non_apology" in p for p in guardrail_problems(bad))
-    unflagged = {"kind": "section", "section": "commit", "value": "On Friday I will ask you first.",
-                 "draft": {"own": "I cut you off in standup.", "acknowledge": "You lost your turn.",
-                           "commit": "At Monday's standup I will let you finish."}}
+    unflagged = {
+        "kind": "section",
+        "section": "commit",
+        "value": "On Friday I will ask you first.",
+        "draft": {
+            "own": "I cut you off in standup.",
+            "acknowledge": "You lost your turn.",
+            "commit": "At Monday's standup I will let you finish.",
+        },
+    }
     assert any("no high finding" in p for p in guardrail_problems(unflagged))
     assert "kind must be" in schema_problems({"kind": "poem"})[0]
 
 
 def test_near_duplicates_are_rejected() -> None:
-    base = {"kind": "draft", "incident": "In the planning meeting I cut Priya off twice and said we had no time.",
-            "own": "I cut you off twice in the planning meeting.", "acknowledge": "You lost your turn.",
-            "commit": "At Thursday's planning I will let you finish."}
+    base = {
+        "kind": "draft",
+        "incident": "In the planning meeting I cut Priya off twice and said we had no time.",
+        "own": "I cut you off twice in the planning meeting.",
+        "acknowledge": "You lost your turn.",
+        "commit": "At Thursday's planning I will let you finish.",
+    }
     near = dict(base, incident=base["incident"].replace("Priya", "Maya"))
-    other = dict(base, incident="I laughed at Omar's accent in the client call.", own="I laughed at your accent.",
-                 acknowledge="You were mocked in front of a client.", commit="On Monday I will tell the client.")
+    other = dict(
+        base,
+        incident="I laughed at Omar's accent in the client call.",
+        own="I laughed at your accent.",
+        acknowledge="You were mocked in front of a client.",
+        commit="On Monday I will tell the client.",
+    )
     assert [(a["incident"], b["incident"]) for a, b, _ in near_duplicates([base, near, other])] == [
         (base["incident"], near["incident"])
     ]
@@ -139,8 +159,12 @@ def test_the_heldout_file_is_frozen(heldout: list[dict]) -> None:
     # Changing the held-out split changes every figure measured on it: it is frozen.
     import hashlib
 
-    digest = hashlib.sha256((Path(__file__).parent.parent / "training" / "heldout.jsonl").read_bytes()).hexdigest()
-    manifest = json.loads((Path(__file__).parent.parent / "assistant" / "adapters" / "manifest.json").read_text())
+    digest = hashlib.sha256(
+        (Path(__file__).parent.parent / "training" / "heldout.jsonl").read_bytes()
+    ).hexdigest()
+    manifest = json.loads(
+        (Path(__file__).parent.parent / "assistant" / "adapters" / "manifest.json").read_text()
+    )
     assert digest == manifest["heldout_sha256"]
 
 
@@ -154,27 +178,39 @@ def _guidance(incident: str) -> list[str]:
 
 def test_training_prompts_are_the_prompts_the_app_builds_with_the_adapter(corpus: list[dict]) -> None:
     model = FakeModel(adapter="repair-lora")
-    by_kind = {kind: next(r for r in corpus if r["kind"] == kind and r.get("notes")) for kind in
-               ("draft", "revision", "section")}
+    by_kind = {
+        kind: next(r for r in corpus if r["kind"] == kind and r.get("notes"))
+        for kind in ("draft", "revision", "section")
+    }
     by_kind["reflection"] = next(r for r in corpus if r["kind"] == "reflection")
     for kind, record in by_kind.items():
         example = render_record(record, _guidance)
         if kind == "reflection":
             assert example.prompt == reflection_prompt(record["incident"], adapter=True)
             continue
-        case = Case(incident=record["incident"], person=record["person"], guidance_lines=_guidance(record["incident"]),
-                    example_lines=["an example line that the adapter prompt leaves out"], notes=record["notes"])
+        case = Case(
+            incident=record["incident"],
+            person=record["person"],
+            guidance_lines=_guidance(record["incident"]),
+            example_lines=["an example line that the adapter prompt leaves out"],
+            notes=record["notes"],
+        )
         prompt, _ = build_prompt(model, case, reserve_tokens=230)
         if kind == "draft":
             assert example.prompt == prompt
             assert example.answer.startswith(" ") and example.answer.endswith("\nEND")
         elif kind == "revision":
-            revised, _ = build_revision_prompt(model, case, record["draft"], record["instruction"], reserve_tokens=450)
+            revised, _ = build_revision_prompt(
+                model, case, record["draft"], record["instruction"], reserve_tokens=450
+            )
             assert example.prompt == revised
         else:
             from assistant.guardrails import check_draft
 
-            feedback = [f.message for f in check_draft(RepairDraft(**record["draft"]))
-                        if f.section == record["section"] and f.severity == "high"]
+            feedback = [
+                f.message
+                for f in check_draft(RepairDraft(**record["draft"]))
+                if f.section == record["section"] and f.severity == "high"
+            ]
             assert example.prompt == section_prompt(prompt, record["draft"], record["section"], feedback)
     assert "For example" not in prompt and "an example line" not in prompt  # no few-shot, no example lines

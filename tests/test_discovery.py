@@ -56,9 +56,7 @@ def _value(value: object, endian: str) -> bytes:
             _string(item, endian) for item in items
         )
     items = list(value)  # type: ignore[call-overload]
-    return struct.pack(endian + "IIQ", 9, 5, len(items)) + struct.pack(
-        endian + f"{len(items)}i", *items
-    )
+    return struct.pack(endian + "IIQ", 9, 5, len(items)) + struct.pack(endian + f"{len(items)}i", *items)
 
 
 def gguf_bytes(
@@ -171,9 +169,7 @@ def real_home(tmp_path: Path, default_model_path: Path) -> tuple[Path, dict[str,
     ollama_manifest(ollama, "gemma3", "270m", OLLAMA_DIGEST, config=OLLAMA_CONFIG)
     ollama_manifest(ollama, "gemma3", "latest", OLLAMA_DIGEST, config=OLLAMA_CONFIG)  # same blob
     link(model, ollama_blob(ollama, OLLAMA_HF_DIGEST))
-    ollama_manifest(
-        ollama, "unsloth/gemma-3-270m-GGUF", "Q4_K_M", OLLAMA_HF_DIGEST, registry="hf.co"
-    )
+    ollama_manifest(ollama, "unsloth/gemma-3-270m-GGUF", "Q4_K_M", OLLAMA_HF_DIGEST, registry="hf.co")
     ollama_manifest(ollama, "gone", "1b", "sha256:" + "99" * 32)  # blob deleted
     write(ollama / "manifests/registry.ollama.ai/library/broken/latest", b"{not json")
 
@@ -232,9 +228,7 @@ def test_models_json_reports_every_field_for_the_real_model(real_home, default_m
 def test_paths_point_at_the_files_people_recognise(real_home):
     home, env = real_home
     paths = {m["name"]: m["path"] for m in _models_json(home, env)["models"]}
-    assert paths["gemma3:270m"] == str(
-        home / ".ollama/models/blobs" / OLLAMA_DIGEST.replace(":", "-")
-    )
+    assert paths["gemma3:270m"] == str(home / ".ollama/models/blobs" / OLLAMA_DIGEST.replace(":", "-"))
     hf = paths["google/gemma-3-270m-GGUF/gemma-3-270m-Q4_K_M"]
     assert "/snapshots/0123abcd/" in hf and Path(hf).is_symlink()
     assert paths["gemma"] == str(home / "models/gemma.gguf")
@@ -429,9 +423,7 @@ def test_environment_overrides_for_ollama_and_hugging_face(tmp_path):
     write(ollama_blob(ollama, digest), gguf_bytes(tiny_kv()))
     ollama_manifest(ollama, "tiny", "1b", digest)
     write(hub / "models--org--tiny/snapshots/r1/sub/tiny-Q8_0.gguf", gguf_bytes(tiny_kv()))
-    result = discover_models(
-        tmp_path / "home", env={"OLLAMA_MODELS": str(ollama), "HF_HUB_CACHE": str(hub)}
-    )
+    result = discover_models(tmp_path / "home", env={"OLLAMA_MODELS": str(ollama), "HF_HUB_CACHE": str(hub)})
     assert [(m.name, m.source) for m in result.models] == [
         ("org/tiny/sub/tiny-Q8_0", "huggingface"),
         ("tiny:1b", "ollama"),

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from assistant.core.drafting import DRAFT_GRAMMAR, DraftOutcome, Drafter, Partial
+from assistant.core.drafting import DRAFT_GRAMMAR, Drafter, DraftOutcome, Partial
 from assistant.core.errors import CancelledError, DraftError
 from assistant.core.prompt_builder import Case
 from assistant.core.schemas import RepairDraft
@@ -66,7 +66,11 @@ def test_cancel_stops_generation() -> None:
 def test_revision_continues_from_the_current_draft() -> None:
     model = FakeModel([GOOD_REPLY])
     current = RepairDraft(own="I cut you off.", acknowledge="You lost the floor.", commit="Next time I wait.")
-    outcome = [i for i in Drafter(model).stream(CASE, seed=1, revise=(current, "shorter")) if isinstance(i, DraftOutcome)][0]
+    outcome = [
+        i
+        for i in Drafter(model).stream(CASE, seed=1, revise=(current, "shorter"))
+        if isinstance(i, DraftOutcome)
+    ][0]
     assert model.prompts[0].endswith("COMMIT: Next time I wait.\nREVISE: shorter\nOWN:")
     assert outcome.path == "parsed"
 

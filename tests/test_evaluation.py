@@ -11,30 +11,28 @@ import pytest
 from assistant.bench.evaluation import (
     EvalIncident,
     EvalRow,
+    addressed_to,
     concrete_commit,
     evaluate,
     failed_row,
-    addressed_to,
     load_heldout,
     load_suite,
-    shares_act_words,
     names_act,
     render_table,
     run_eval,
     score_result,
+    shares_act_words,
     summarize,
     summary_line,
 )
-from assistant.retrieval.knowledge import load_knowledge
-from assistant.retrieval.retriever import BlendedRetriever
 from assistant.core.schemas import DraftResult, Finding, Source
 from assistant.core.service import RepairService
+from assistant.retrieval.knowledge import load_knowledge
+from assistant.retrieval.retriever import BlendedRetriever
 from assistant.retrieval.situations import SITUATIONS
 from tests.fakes import FakeModel
 
-INCIDENT = EvalIncident(
-    "t1", "I snapped at Grace in the ops meeting.", ("tense_meeting",), ("snap", "sharp")
-)
+INCIDENT = EvalIncident("t1", "I snapped at Grace in the ops meeting.", ("tense_meeting",), ("snap", "sharp"))
 CONCRETE = "At Thursday's planning meeting I will let you finish before I speak."
 
 
@@ -78,9 +76,7 @@ def test_suite_ships_in_the_package_and_covers_every_situation() -> None:
     # The classic suite covers the five situations the knowledge base started with.
     assert {s for item in suite for s in item.situations} == set(SITUATIONS[:5])
     assert any(len(item.situations) > 1 for item in suite)  # some are ambiguous
-    assert any(
-        "ignore your instructions" in item.text.lower() for item in suite
-    )  # prompt injection
+    assert any("ignore your instructions" in item.text.lower() for item in suite)  # prompt injection
     assert all(item.act for item in suite)
 
 
@@ -100,11 +96,43 @@ def test_heldout_split_ships_with_its_people_and_covers_the_new_kinds() -> None:
 @pytest.mark.parametrize(
     "sections, person, expected",
     [
-        ({"own": "I cut you off twice.", "acknowledge": "You lost your turn.", "commit": "On Monday I will wait."}, "Priya", True),
-        ({"own": "I cut Priya off twice.", "acknowledge": "You lost your turn.", "commit": "On Monday I will wait."}, "Priya", False),
-        ({"own": "I cut her off twice.", "acknowledge": "She lost her turn.", "commit": "On Monday I will wait."}, "Priya", False),
-        ({"own": "I shouted at all of you.", "acknowledge": "The room went quiet.", "commit": "Friday."}, "the team", True),
-        ({"own": "I shouted at the team.", "acknowledge": "The room went quiet.", "commit": "Friday."}, "the team", False),
+        (
+            {
+                "own": "I cut you off twice.",
+                "acknowledge": "You lost your turn.",
+                "commit": "On Monday I will wait.",
+            },
+            "Priya",
+            True,
+        ),
+        (
+            {
+                "own": "I cut Priya off twice.",
+                "acknowledge": "You lost your turn.",
+                "commit": "On Monday I will wait.",
+            },
+            "Priya",
+            False,
+        ),
+        (
+            {
+                "own": "I cut her off twice.",
+                "acknowledge": "She lost her turn.",
+                "commit": "On Monday I will wait.",
+            },
+            "Priya",
+            False,
+        ),
+        (
+            {"own": "I shouted at all of you.", "acknowledge": "The room went quiet.", "commit": "Friday."},
+            "the team",
+            True,
+        ),
+        (
+            {"own": "I shouted at the team.", "acknowledge": "The room went quiet.", "commit": "Friday."},
+            "the team",
+            False,
+        ),
     ],
 )
 def test_spoken_to_them_means_you_and_never_their_name(sections: dict, person: str, expected: bool) -> None:
@@ -195,9 +223,7 @@ def test_a_blank_section_fails_three_sections_and_commit() -> None:
 
 def test_a_draft_that_never_came_fails_everything_but_keeps_its_time() -> None:
     row = failed_row(INCIDENT, "no usable draft", 9.0)
-    assert not any(
-        (row.three_sections, row.no_high, row.names_act, row.concrete_commit, row.sources_used)
-    )
+    assert not any((row.three_sections, row.no_high, row.names_act, row.concrete_commit, row.sources_used))
     assert row.error == "no usable draft" and row.seconds == 9.0
 
 
@@ -254,9 +280,7 @@ def test_table_has_a_line_per_incident_and_the_summary() -> None:
 
 def _service(model: FakeModel) -> RepairService:
     docs = load_knowledge()
-    return RepairService(
-        model, retriever=BlendedRetriever(docs, lambda text: {d.id: 0.2 for d in docs})
-    )
+    return RepairService(model, retriever=BlendedRetriever(docs, lambda text: {d.id: 0.2 for d in docs}))
 
 
 def test_evaluate_drafts_each_incident_through_the_service() -> None:
@@ -282,7 +306,13 @@ def test_run_eval_json_has_rows_and_summary_and_exit_code_follows_targets() -> N
     assert variant["model"] == "fake-model"
     assert [row["id"] for row in variant["rows"]] == [item.id for item in load_heldout()[:4]]
     assert set(variant["rows"][0]) >= {
-        "three_sections", "no_high", "names_act", "concrete_commit", "sources_used", "addressed", "seconds",
+        "three_sections",
+        "no_high",
+        "names_act",
+        "concrete_commit",
+        "sources_used",
+        "addressed",
+        "seconds",
         "findings",
     }
     assert code == (0 if variant["summary"]["all_met"] else 1)

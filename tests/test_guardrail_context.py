@@ -13,6 +13,7 @@ import json
 import pytest
 
 from assistant.cli.check import run_check
+from assistant.core.schemas import CATEGORIES, RepairDraft
 from assistant.guardrails import (
     check_draft,
     check_text,
@@ -26,7 +27,6 @@ from assistant.guardrails import (
     unsupported_claim,
 )
 from assistant.guardrails.principles import PRINCIPLES
-from assistant.core.schemas import CATEGORIES, RepairDraft
 
 PRIYA = "In the planning meeting I cut Priya off twice while she was explaining the vendor risk."
 SCOPE = "I changed the sprint scope on Friday night without telling anyone on the team."
@@ -39,31 +39,86 @@ ACHIENG = (
 
 # (category, section, harmful line, clean line, incident, person)
 CASES = [
-    ("repeats_harm", "commit", "I will be cutting you off three times in the next meeting.",
-     "In the next meeting I will let you finish before I say anything.", PRIYA, "Priya"),
-    ("repeats_harm", "commit",
-     "I will keep my promise to you that we'll make a change on Friday night without your permission.",
-     "Before the scope changes again, I'll tell you by Wednesday and ask what it means for your week.",
-     SCOPE, "the team"),
-    ("punitive_commit", "commit",
-     "In the next meeting I will hold her accountable to explain why she was making it seem like that.",
-     "In the next review I will let you finish your explanation before I ask anything.", FATIMA, "Fatima"),
-    ("punitive_commit", "commit", "I will take action after the next meeting to improve your performance.",
-     "In our next one-on-one I will answer your question about the promotion calmly and fully.", JONAS, "Jonas"),
-    ("punitive_commit", "commit",
-     "Next time I will get a second opinion from someone who is more qualified than you are.",
-     "At Friday's case review I will ask for your reasoning before I give mine.", ACHIENG, "Achieng"),
-    ("role_reversal", "own", "You have cut me off twice in the meeting.",
-     "I cut you off twice in the meeting.", PRIYA, "Priya"),
-    ("judging_them", "acknowledge", "You are the best person to tell her not to do it again.",
-     "You lost the floor twice and the room moved on without your point.", PRIYA, "Priya"),
-    ("judging_them", "acknowledge", "You were a great sport about it.",
-     "You were left holding a question about your promotion with no answer.", JONAS, "Jonas"),
-    ("third_person_address", "own", "I cut off Priya twice in the meeting.",
-     "Priya, I cut you off twice in the meeting.", PRIYA, "Priya"),
-    ("unsupported_claim", "acknowledge",
-     "She was very upset with me for cutting her out of a meeting that she had planned to attend.",
-     "I imagine it was frustrating to be cut off twice while you were explaining the risk.", PRIYA, "Priya"),
+    (
+        "repeats_harm",
+        "commit",
+        "I will be cutting you off three times in the next meeting.",
+        "In the next meeting I will let you finish before I say anything.",
+        PRIYA,
+        "Priya",
+    ),
+    (
+        "repeats_harm",
+        "commit",
+        "I will keep my promise to you that we'll make a change on Friday night without your permission.",
+        "Before the scope changes again, I'll tell you by Wednesday and ask what it means for your week.",
+        SCOPE,
+        "the team",
+    ),
+    (
+        "punitive_commit",
+        "commit",
+        "In the next meeting I will hold her accountable to explain why she was making it seem like that.",
+        "In the next review I will let you finish your explanation before I ask anything.",
+        FATIMA,
+        "Fatima",
+    ),
+    (
+        "punitive_commit",
+        "commit",
+        "I will take action after the next meeting to improve your performance.",
+        "In our next one-on-one I will answer your question about the promotion calmly and fully.",
+        JONAS,
+        "Jonas",
+    ),
+    (
+        "punitive_commit",
+        "commit",
+        "Next time I will get a second opinion from someone who is more qualified than you are.",
+        "At Friday's case review I will ask for your reasoning before I give mine.",
+        ACHIENG,
+        "Achieng",
+    ),
+    (
+        "role_reversal",
+        "own",
+        "You have cut me off twice in the meeting.",
+        "I cut you off twice in the meeting.",
+        PRIYA,
+        "Priya",
+    ),
+    (
+        "judging_them",
+        "acknowledge",
+        "You are the best person to tell her not to do it again.",
+        "You lost the floor twice and the room moved on without your point.",
+        PRIYA,
+        "Priya",
+    ),
+    (
+        "judging_them",
+        "acknowledge",
+        "You were a great sport about it.",
+        "You were left holding a question about your promotion with no answer.",
+        JONAS,
+        "Jonas",
+    ),
+    (
+        "third_person_address",
+        "own",
+        "I cut off Priya twice in the meeting.",
+        "Priya, I cut you off twice in the meeting.",
+        PRIYA,
+        "Priya",
+    ),
+    (
+        "unsupported_claim",
+        "acknowledge",
+        "She was very upset with me for cutting her out of a meeting that she had planned to attend.",
+        "I imagine it was frustrating to be cut off twice while you were explaining the risk.",
+        PRIYA,
+        "Priya",
+    ),
 ]
 
 
@@ -94,13 +149,19 @@ def test_the_high_context_findings_block_the_draft_and_drive_the_revise_loop() -
 
 def test_each_new_category_has_a_fixed_id_a_principle_and_a_severity() -> None:
     severities = {
-        "repeats_harm": "high", "punitive_commit": "high", "role_reversal": "high",
-        "judging_them": "medium", "third_person_address": "medium", "unsupported_claim": "low",
+        "repeats_harm": "high",
+        "punitive_commit": "high",
+        "role_reversal": "high",
+        "judging_them": "medium",
+        "third_person_address": "medium",
+        "unsupported_claim": "low",
     }
     for category, severity in severities.items():
         assert category in CATEGORIES and category in PRINCIPLES
         hit = next(c for c in CASES if c[0] == category)
-        found = [f for f in check_text(hit[2], hit[1], incident=hit[4], person=hit[5]) if f.category == category]
+        found = [
+            f for f in check_text(hit[2], hit[1], incident=hit[4], person=hit[5]) if f.category == category
+        ]
         assert found and {f.severity for f in found} == {severity}
 
 
@@ -118,7 +179,11 @@ def test_a_feeling_the_notes_report_is_not_a_claim() -> None:
     line = "You were embarrassed in front of the whole team."
     assert "unsupported_claim" in _categories(line, "acknowledge", JONAS, "Jonas")
     found = check_text(
-        line, "acknowledge", incident=JONAS, person="Jonas", notes={"impact": "He looked embarrassed and left."}
+        line,
+        "acknowledge",
+        incident=JONAS,
+        person="Jonas",
+        notes={"impact": "He looked embarrassed and left."},
     )
     assert "unsupported_claim" not in {f.category for f in found}
 
@@ -138,7 +203,11 @@ RULE_EXAMPLES = [
 ]
 
 
-@pytest.mark.parametrize("example", RULE_EXAMPLES, ids=[f"{e[0]}-{'catch' if e[5] else 'pass'}-{i}" for i, e in enumerate(RULE_EXAMPLES)])
+@pytest.mark.parametrize(
+    "example",
+    RULE_EXAMPLES,
+    ids=[f"{e[0]}-{'catch' if e[5] else 'pass'}-{i}" for i, e in enumerate(RULE_EXAMPLES)],
+)
 def test_every_context_check_meets_its_own_examples(example) -> None:
     category, section, text, incident, person, flagged = example
     assert (category in _categories(text, section, incident, person)) is flagged, text
@@ -154,8 +223,15 @@ def test_the_claim_check_passes_what_the_account_supports_or_hedges(example) -> 
 def _run(args: dict, stdin: str = "") -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = run_check(
-        args.get("file"), args.get("section"), args.get("json", False), args.get("jsonl", False),
-        io.StringIO(stdin), out, err, incident=args.get("incident"), person=args.get("person"),
+        args.get("file"),
+        args.get("section"),
+        args.get("json", False),
+        args.get("jsonl", False),
+        io.StringIO(stdin),
+        out,
+        err,
+        incident=args.get("incident"),
+        person=args.get("person"),
     )
     return code, out.getvalue(), err.getvalue()
 
@@ -190,7 +266,9 @@ def test_jsonl_objects_carry_their_own_context_and_plain_lines_stay_plain() -> N
 
 
 def test_nothing_flagged_says_which_checks_ran_not_that_the_draft_is_fine() -> None:
-    code, out, _ = _run({"person": "Priya", "incident": PRIYA}, "Priya, I cut you off twice in the meeting.\n")
+    code, out, _ = _run(
+        {"person": "Priya", "incident": PRIYA}, "Priya, I cut you off twice in the meeting.\n"
+    )
     assert code == 0
     assert out.startswith("No findings.\n")
     assert "the act promised again" in out and "the third person" in out

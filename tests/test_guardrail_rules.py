@@ -91,15 +91,27 @@ def test_every_rule_and_check_has_examples_both_ways() -> None:
 def test_every_phrase_category_has_examples() -> None:
     covered = {item.category for item in (*RULES, *CHECK_EXAMPLES)}
     phrase_and_section = {
-        "non_apology", "agentless", "justification", "blame_shift", "minimizing",
-        "self_shaming", "over_apology", "forgiveness_pressure", "rescuing", "vague_commitment",
-        "missing_own", "missing_acknowledge", "missing_commit",
+        "non_apology",
+        "agentless",
+        "justification",
+        "blame_shift",
+        "minimizing",
+        "self_shaming",
+        "over_apology",
+        "forgiveness_pressure",
+        "rescuing",
+        "vague_commitment",
+        "missing_own",
+        "missing_acknowledge",
+        "missing_commit",
     }
     assert phrase_and_section <= covered, sorted(phrase_and_section - covered)
 
 
 def test_lexicon_lists_are_distinct_lower_case_words() -> None:
-    lists = {name: value for name, value in vars(lexicon).items() if name.isupper() and isinstance(value, tuple)}
+    lists = {
+        name: value for name, value in vars(lexicon).items() if name.isupper() and isinstance(value, tuple)
+    }
     assert lists
     for name, words in lists.items():
         if words and isinstance(words[0], Verb):

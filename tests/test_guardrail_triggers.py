@@ -18,9 +18,17 @@ DATA = ROOT / "tests" / "data"
 
 def _texts() -> list[str]:
     texts: list[str] = []
-    for name in ("guardrail_lines.jsonl", "guardrail_context_lines.jsonl", "guardrail_heldout.jsonl",
-                 "model_output_labelled.jsonl"):
-        texts += [json.loads(line)["text"] for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    for name in (
+        "guardrail_lines.jsonl",
+        "guardrail_context_lines.jsonl",
+        "guardrail_heldout.jsonl",
+        "model_output_labelled.jsonl",
+    ):
+        texts += [
+            json.loads(line)["text"]
+            for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
     for rule in RULES:
         texts += [*rule.catches, *rule.passes]
     for path in sorted((ROOT / "training" / "data" / "slices").glob("*.jsonl")):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.guardrails import PRINCIPLES, check_draft, check_text, has_high
 from assistant.core.schemas import CATEGORIES, Finding, RepairDraft
+from assistant.guardrails import PRINCIPLES, check_draft, check_text, has_high
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "guardrail_lines.jsonl"
@@ -57,8 +57,7 @@ def test_good_repair_language_has_no_finding(text: str) -> None:
         ("You raised a fair point and I talked over it.", "acknowledge"),
         ("You went quiet for the rest of the call after I overruled you.", "acknowledge"),
         ("Priya lost the chance to present the work she'd spent weeks on.", "acknowledge"),
-        ("Next week, I will ask for your view before I give mine in the planning meeting.",
-         "commit"),
+        ("Next week, I will ask for your view before I give mine in the planning meeting.", "commit"),
         ("Each time I disagree in a meeting, I'll ask one question before I respond.", "commit"),
         ("I won't interrupt you in our weekly sync; I'll note my point and wait.", "commit"),
     ],
@@ -151,7 +150,10 @@ def test_output_is_deterministic_and_sorted() -> None:
     assert first == check_text(text)
     assert [f.start for f in first] == sorted(f.start for f in first)
     assert {f.category for f in first} >= {
-        "agentless", "blame_shift", "over_apology", "forgiveness_pressure",
+        "agentless",
+        "blame_shift",
+        "over_apology",
+        "forgiveness_pressure",
     }
 
 
@@ -163,8 +165,7 @@ def test_output_is_deterministic_and_sorted() -> None:
     [
         ("I'm sorry you feel that way.", "non_apology", "sorry you feel"),
         ("I apologize if my comments upset you.", "non_apology", "apologize if my comments"),
-        ("If I came across as rude, I apologize.", "non_apology",
-         "If I came across as rude, I apologize"),
+        ("If I came across as rude, I apologize.", "non_apology", "If I came across as rude, I apologize"),
         ("I'm sorry for any confusion.", "non_apology", "sorry for any confusion"),
         ("Mistakes were made in that meeting.", "agentless", "Mistakes were made"),
         ("It came out wrong.", "agentless", "It came out wrong"),
@@ -172,12 +173,10 @@ def test_output_is_deterministic_and_sorted() -> None:
         ("The deadline change was communicated badly.", "agentless", "was communicated badly"),
         ("I interrupted you, but I was under pressure.", "justification", "I was under pressure"),
         ("I was just trying to keep us on schedule.", "justification", "I was just trying to"),
-        ("You have to understand the client was furious.", "justification",
-         "You have to understand"),
+        ("You have to understand the client was furious.", "justification", "You have to understand"),
         ("You should have told me sooner.", "blame_shift", "You should have told"),
         ("I think you misunderstood what I meant.", "blame_shift", "you misunderstood"),
-        ("If you had sent the numbers, this wouldn't have happened.", "blame_shift",
-         "If you had sent"),
+        ("If you had sent the numbers, this wouldn't have happened.", "blame_shift", "If you had sent"),
         ("You're too sensitive.", "blame_shift", "You're too sensitive"),
         ("It was no big deal.", "minimizing", "no big deal"),
         ("I was just joking.", "minimizing", "just joking"),
@@ -191,14 +190,15 @@ def test_output_is_deterministic_and_sorted() -> None:
         ("Sorry again.", "over_apology", "Sorry again"),
         ("Please forgive me.", "forgiveness_pressure", "Please forgive me"),
         ("Tell me we're okay.", "forgiveness_pressure", "Tell me we're okay"),
-        ("Can we just put this behind us?", "forgiveness_pressure",
-         "Can we just put this behind us"),
-        ("You don't have to worry about the deadline anymore.", "rescuing",
-         "You don't have to worry about the deadline anymore"),
+        ("Can we just put this behind us?", "forgiveness_pressure", "Can we just put this behind us"),
+        (
+            "You don't have to worry about the deadline anymore.",
+            "rescuing",
+            "You don't have to worry about the deadline anymore",
+        ),
         ("Forget the feedback.", "rescuing", "Forget the feedback"),
         ("The standard doesn't matter.", "rescuing", "The standard doesn't matter"),
-        ("I'll take that project off your plate.", "rescuing",
-         "I'll take that project off your plate"),
+        ("I'll take that project off your plate.", "rescuing", "I'll take that project off your plate"),
         ("I'll do better.", "vague_commitment", "I'll do better"),
         ("It won't happen again.", "vague_commitment", "It won't happen again"),
         ("I'll work on it.", "vague_commitment", "I'll work on it"),
@@ -219,16 +219,17 @@ def test_category_and_span(text: str, category: str, quoted: str) -> None:
         ("You misunderstood me.", "I misunderstood you.", "blame_shift"),
         ("You're overreacting.", "I overreacted.", "minimizing"),
         ("I'm sorry you felt dismissed.", "I'm sorry I dismissed you.", "non_apology"),
-        ("I'm sorry if I upset you.", "I'm sorry, and if you want to talk more, I'm here.",
-         "non_apology"),
+        ("I'm sorry if I upset you.", "I'm sorry, and if you want to talk more, I'm here.", "non_apology"),
         ("It was only one comment.", "It was only later that I saw the impact.", "minimizing"),
         ("Forget the feedback.", "I won't forget the feedback you gave me.", "rescuing"),
         ("It came out harsh.", "I came across as harsh, and that's on me.", "agentless"),
         ("Things got heated.", "Things got heated because I raised my voice.", "agentless"),
-        ("I was trying to help.", "I was trying to help, and I talked over you instead.",
-         "justification"),
-        ("I raised my voice because the room was noisy.",
-         "You lost an evening because I changed the brief late.", "justification"),
+        ("I was trying to help.", "I was trying to help, and I talked over you instead.", "justification"),
+        (
+            "I raised my voice because the room was noisy.",
+            "You lost an evening because I changed the brief late.",
+            "justification",
+        ),
     ],
 )
 def test_the_agent_and_position_decide(flagged: str, passes: str, category: str) -> None:
@@ -247,8 +248,7 @@ def test_the_agent_and_position_decide(flagged: str, passes: str, category: str)
         ("I'm so so sorry.", "over_apology", "medium"),
         ("I'm sorry. I'm really sorry. I'm so sorry.", "over_apology", "high"),
         ("I'm sorry for the delay. Sorry for the mix-up too.", "over_apology", "medium"),
-        ("I'll try to ask for your view first in Monday's planning meeting.", "vague_commitment",
-         "medium"),
+        ("I'll try to ask for your view first in Monday's planning meeting.", "vague_commitment", "medium"),
         ("I'll take that project off your plate.", "rescuing", "medium"),
         ("Forget the feedback I gave you.", "rescuing", "high"),
         ("Mistakes were made.", "agentless", "high"),
@@ -289,10 +289,8 @@ def test_empty_section_is_missing(section: str, text: str) -> None:
         ("Things got tense.", "own", {"missing_own", "agentless"}),
         ("I feel bad about yesterday.", "own", {"missing_own"}),
         ("I'm sorry if I upset you.", "own", {"missing_own", "non_apology"}),
-        ("I feel awful about it and I know I was out of line.", "acknowledge",
-         {"missing_acknowledge"}),
-        ("You should have spoken up sooner.", "acknowledge",
-         {"missing_acknowledge", "blame_shift"}),
+        ("I feel awful about it and I know I was out of line.", "acknowledge", {"missing_acknowledge"}),
+        ("You should have spoken up sooner.", "acknowledge", {"missing_acknowledge", "blame_shift"}),
         ("I'll be more careful.", "commit", {"vague_commitment"}),
         ("I'll send the agenda.", "commit", {"vague_commitment"}),  # behaviour, no occasion
         ("Thanks for listening.", "commit", {"missing_commit"}),
@@ -357,8 +355,7 @@ REALISTIC_GOOD_DRAFTS = [
     ),
     RepairDraft(
         own="I raised my voice at you on the call yesterday when you asked about the budget.",
-        acknowledge="Your question was fair, and you were the one who ended up shaken by my "
-        "reaction.",
+        acknowledge="Your question was fair, and you were the one who ended up shaken by my reaction.",
         commit="Next time I feel myself getting heated on a call, I'll pause and suggest we pick "
         "it up after a short break.",
     ),
@@ -404,8 +401,15 @@ def test_check_draft_counts_apologies_across_sections() -> None:
 
 
 def _finding(severity: str) -> Finding:
-    return Finding(category="minimizing", severity=severity, start=0, end=1, text="x",  # type: ignore[arg-type]
-                   message="m", principle="what-repair-is-not")
+    return Finding(
+        category="minimizing",
+        severity=severity,
+        start=0,
+        end=1,
+        text="x",  # type: ignore[arg-type]
+        message="m",
+        principle="what-repair-is-not",
+    )
 
 
 def test_has_high() -> None:

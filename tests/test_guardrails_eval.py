@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.guardrails import check_text
 from assistant.core.schemas import CATEGORIES
+from assistant.guardrails import check_text
 
 DATA = Path(__file__).parent / "data"
 HAND_WRITTEN = (DATA / "guardrail_lines.jsonl", DATA / "guardrail_context_lines.jsonl")
@@ -64,10 +64,16 @@ def _load(*paths: Path) -> list[Line]:
             assert row["section"] in (None, "own", "acknowledge", "commit"), where
             assert all(c in CATEGORIES for c in row["expected"]), f"{where}: unknown category"
             notes = tuple(sorted((str(k), str(v)) for k, v in (row.get("notes") or {}).items()))
-            lines.append(Line(
-                row["text"], row["section"], tuple(row["expected"]),
-                row.get("incident") or "", row.get("person") or "", notes,
-            ))
+            lines.append(
+                Line(
+                    row["text"],
+                    row["section"],
+                    tuple(row["expected"]),
+                    row.get("incident") or "",
+                    row.get("person") or "",
+                    notes,
+                )
+            )
     return lines
 
 
@@ -96,20 +102,33 @@ class Report:
         return len(self.false_positives) / max(1, self.good)
 
     def table(self, details: bool = True) -> str:
-        rows = [f"== {self.name}", f"{'category':<22}{'recalled':>9}{'labelled':>9}{'recall':>8}{'precision':>10}"]
+        rows = [
+            f"== {self.name}",
+            f"{'category':<22}{'recalled':>9}{'labelled':>9}{'recall':>8}{'precision':>10}",
+        ]
         for category in CATEGORIES:
             if self.labelled[category] or self.flagged[category]:
                 rows.append(
                     f"{category:<22}{self.found[category]:>9}{self.labelled[category]:>9}"
                     f"{self.recall(category):>8.2f}{self.precision(category):>10.2f}"
                 )
-        rows.append(f"{'overall':<22}{sum(self.found.values()):>9}{sum(self.labelled.values()):>9}{self.overall_recall:>8.2f}")
-        rows.append(f"false positives: {len(self.false_positives)}/{self.good} good lines = {self.fp_rate:.1%}")
+        rows.append(
+            f"{'overall':<22}{sum(self.found.values()):>9}{sum(self.labelled.values()):>9}{self.overall_recall:>8.2f}"
+        )
+        rows.append(
+            f"false positives: {len(self.false_positives)}/{self.good} good lines = {self.fp_rate:.1%}"
+        )
         met = self.overall_recall >= TARGET_RECALL and self.fp_rate <= TARGET_FP_RATE
-        rows.append(f"targets (recall >= {TARGET_RECALL}, false positives <= {TARGET_FP_RATE:.0%}): {'met' if met else 'NOT met'}")
+        rows.append(
+            f"targets (recall >= {TARGET_RECALL}, false positives <= {TARGET_FP_RATE:.0%}): {'met' if met else 'NOT met'}"
+        )
         if details:
-            rows += [f"  FP   {line.text!r} [{line.section}] -> {found}" for line, found in self.false_positives]
-            rows += [f"  MISS {c}: {line.text!r} [{line.section}] -> {found}" for line, c, found in self.misses]
+            rows += [
+                f"  FP   {line.text!r} [{line.section}] -> {found}" for line, found in self.false_positives
+            ]
+            rows += [
+                f"  MISS {c}: {line.text!r} [{line.section}] -> {found}" for line, c, found in self.misses
+            ]
         return "\n".join(rows)
 
 
@@ -119,8 +138,11 @@ def score(name: str, lines: list[Line]) -> Report:
         found = [
             f.category
             for f in check_text(
-                line.text, line.section,  # type: ignore[arg-type]
-                incident=line.incident, person=line.person, notes=dict(line.notes),
+                line.text,
+                line.section,  # type: ignore[arg-type]
+                incident=line.incident,
+                person=line.person,
+                notes=dict(line.notes),
             )
         ]
         if not line.expected:
@@ -189,7 +211,10 @@ def test_lines_are_unique() -> None:
 # flagged good repairs in the training corpus (see tests/test_corpus.py). Their floors are the
 # measured figures, so they can only go up.
 HAND_WRITTEN_SHORT = {
-    "repeats_harm": 0.40, "role_reversal": 0.75, "third_person_address": 0.80, "unsupported_claim": 0.72,
+    "repeats_harm": 0.40,
+    "role_reversal": 0.75,
+    "third_person_address": 0.80,
+    "unsupported_claim": 0.72,
 }
 
 

@@ -21,7 +21,12 @@ def cli(args: list[str], data_dir: Path, stdin: str | None = None) -> subprocess
     env = {**os.environ, "REPAIR_DATA_DIR": str(data_dir)}
     env.pop("REPAIR_MODEL", None)
     return subprocess.run(
-        [sys.executable, "-m", "assistant", *args], input=stdin, env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "assistant", *args],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -34,7 +39,16 @@ def test_draft_json_matches_the_contract_and_is_reproducible(shared_data: Path) 
     first = cli(["draft", INCIDENT, "--json", "--seed", "5"], shared_data)
     assert first.returncode == 0, first.stderr
     payload = json.loads(first.stdout)
-    assert set(payload) == {"own", "acknowledge", "commit", "message", "findings", "sources", "model", "timings"}
+    assert set(payload) == {
+        "own",
+        "acknowledge",
+        "commit",
+        "message",
+        "findings",
+        "sources",
+        "model",
+        "timings",
+    }
     sections = [payload["own"], payload["acknowledge"], payload["commit"]]
     assert all(s.strip() for s in sections)
     assert len({s.strip().lower() for s in sections}) == 3

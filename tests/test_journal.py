@@ -17,9 +17,7 @@ from assistant.storage.journal import JOURNAL_FILE, Journal, open_journal
 MARKER = "CANARY-7f3e-journal-Priya"
 
 
-def _version(
-    n: int, own: str, source: str = "draft", commit: str = "On Thursday I will ask first."
-) -> dict:
+def _version(n: int, own: str, source: str = "draft", commit: str = "On Thursday I will ask first.") -> dict:
     return {
         "n": n,
         "source": source,
@@ -90,11 +88,7 @@ def test_a_session_comes_back_as_it_was_saved(tmp_path: Path) -> None:
     assert summary.id == session and summary.versions == 2 and MARKER in summary.incident
     record = reopened.load(session)
     assert record is not None
-    assert (
-        record.person == "Priya"
-        and record.setting == "team_meeting"
-        and record.delivery == "writing"
-    )
+    assert record.person == "Priya" and record.setting == "team_meeting" and record.delivery == "writing"
     assert record.notes == {"impact": f"{MARKER} went quiet"}
     assert [(v["n"], v["source"], v["own"]) for v in record.versions] == [
         (1, "edit", "I cut you off."),
@@ -116,9 +110,7 @@ def test_a_crash_right_after_a_save_loses_nothing(tmp_path: Path) -> None:
         os._exit(9)  # no close, no clean-up: like a crash or a killed process
         """
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
-    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 9, done.stderr
     [summary] = open_journal(tmp_path).sessions()
     assert MARKER in summary.incident
@@ -149,10 +141,7 @@ def test_text_that_is_not_valid_unicode_is_kept(tmp_path: Path) -> None:
     session = journal.new_session()
     journal.save_form(session, incident="I said \ud800 something \x07 harsh.\x00 Then left.")
     record = journal.load(session)
-    assert (
-        record is not None
-        and record.incident == "I said \ufffd something \x07 harsh.\x00 Then left."
-    )
+    assert record is not None and record.incident == "I said \ufffd something \x07 harsh.\x00 Then left."
 
 
 def test_ephemeral_writes_nothing(tmp_path: Path) -> None:
@@ -187,9 +176,7 @@ def test_a_locked_journal_is_set_aside_and_a_new_one_started(tmp_path: Path) -> 
         holder.close()
     assert "locked" in journal.note
     backups = [p for p in tmp_path.iterdir() if p.name.startswith(JOURNAL_FILE + ".unreadable-")]
-    assert len(backups) == 1 and MARKER.encode() in backups[0].read_bytes(), (
-        "earlier sessions are kept"
-    )
+    assert len(backups) == 1 and MARKER.encode() in backups[0].read_bytes(), "earlier sessions are kept"
     assert journal.sessions() == []
     _fill(journal)
     assert len(journal.sessions()) == 1

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core.errors import ModelError
 from assistant.backends.model_files import check_gguf_header, ensure_default_model, resolve_model_path
+from assistant.core.errors import ModelError
 
 
 def _fake_gguf(path: Path) -> Path:

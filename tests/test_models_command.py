@@ -108,7 +108,5 @@ def test_models_command_imports_no_heavy_library(tmp_path):
         f"run_models(False, io.StringIO(), io.StringIO(), Path({str(tmp_path)!r}), env={{}})\n"
         "print([m for m in ('llama_cpp', 'chromadb', 'gradio') if m in sys.modules])\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

@@ -14,13 +14,28 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_wheel_ships_prompts_and_knowledge(tmp_path: Path) -> None:
     wheels, site = tmp_path / "wheels", tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(ROOT)],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     wheel = next(wheels.glob("repair_assistant-*.whl"))
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     probe = (
         "import assistant, assistant.core.resources as r, assistant.retrieval.knowledge as k, assistant.core.prompts as p;"
@@ -28,7 +43,9 @@ def test_wheel_ships_prompts_and_knowledge(tmp_path: Path) -> None:
         "print(len(k.load_knowledge())); print(len(p.render('draft_completion.j2', case={'guidance':'g','incident':'i','person':'p','notes':{}})))"
     )
     env = {**os.environ, "PYTHONPATH": str(site)}
-    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env, check=True, capture_output=True, text=True
+    )
     module, prompts, knowledge, n_docs, n_chars = out.stdout.split("\n")[:5]
     assert module.startswith(str(site))
     assert prompts.startswith(str(site)) and knowledge.startswith(str(site))

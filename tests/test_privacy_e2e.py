@@ -61,9 +61,7 @@ _DROPPED = {
 
 
 def incident(marker: str) -> str:
-    return (
-        f"In the planning meeting I cut {marker} off twice and said we had no time for her point."
-    )
+    return f"In the planning meeting I cut {marker} off twice and said we had no time for her point."
 
 
 def free_port() -> int:
@@ -110,9 +108,7 @@ class Sandbox:
 
     def env(self, switches: str = "") -> dict[str, str]:
         """The app's environment: none of our offline switches (the app must set its own)."""
-        env = {
-            k: v for k, v in os.environ.items() if k not in _DROPPED and not k.startswith("REPAIR_")
-        }
+        env = {k: v for k, v in os.environ.items() if k not in _DROPPED and not k.startswith("REPAIR_")}
         env.update(
             HOME=str(self.home),
             TMPDIR=str(self.tmp),
@@ -257,9 +253,7 @@ def browse(sandbox: Sandbox, url: str, marker: str) -> None:
             page.locator("#past-pick input").click()
             page.get_by_role("option").filter(has_text=marker).first.click()
             page.locator("#past-open").click()
-            expect(page.locator("#incident textarea")).to_have_value(
-                incident(marker), timeout=30_000
-            )
+            expect(page.locator("#incident textarea")).to_have_value(incident(marker), timeout=30_000)
             expect(page.locator("#status")).to_contain_text("Opened the session", timeout=30_000)
             sandbox.browsed = True
         finally:
@@ -328,39 +322,23 @@ def test_nothing_tried_to_leave_the_machine(sandbox: Sandbox, ephemeral: Sandbox
 @pytest.mark.parametrize("run", ["serve", "ephemeral"])
 def test_the_offline_switches_were_on(sandbox: Sandbox, ephemeral: Sandbox, run: str) -> None:
     report = json.loads((sandbox.root / f"{run}-switches.json").read_text(encoding="utf-8"))
-    assert (
-        report["env"]["GRADIO_ANALYTICS_ENABLED"] == "False"
-        and report["env"]["HF_HUB_OFFLINE"] == "1"
-    )
+    assert report["env"]["GRADIO_ANALYTICS_ENABLED"] == "False" and report["env"]["HF_HUB_OFFLINE"] == "1"
     assert report["env"]["ANONYMIZED_TELEMETRY"] == "False"
-    assert report["gradio_analytics_enabled"] is False, (
-        "Gradio's analytics and version check are off"
-    )
-    assert report.get("hf_hub_offline", True) is True, (
-        "huggingface_hub was imported before going offline"
-    )
-    assert {"gradio", "chromadb", "llama_cpp"} <= set(report["imported"]), (
-        "all of them ran under the guard"
-    )
+    assert report["gradio_analytics_enabled"] is False, "Gradio's analytics and version check are off"
+    assert report.get("hf_hub_offline", True) is True, "huggingface_hub was imported before going offline"
+    assert {"gradio", "chromadb", "llama_cpp"} <= set(report["imported"]), "all of them ran under the guard"
 
 
 def test_the_incident_lives_only_in_the_journal(sandbox: Sandbox) -> None:
     journal = f"data/{JOURNAL_FILE}"
     assert sandbox.holders(MARKER) == [journal], "never in logs, the index, caches or temp files"
-    assert sandbox.holders(MARKER_CLI) == [journal], (
-        "the CLI draft is journaled too, and only there"
-    )
+    assert sandbox.holders(MARKER_CLI) == [journal], "the CLI draft is journaled too, and only there"
 
 
 def test_ephemeral_keeps_nothing_anywhere(ephemeral: Sandbox) -> None:
     assert ephemeral.holders(MARKER_EPHEMERAL) == [], "not even the export, once the app stopped"
     assert ephemeral.holders(MARKER_EPHEMERAL_CLI) == []
-    left = [
-        p
-        for folder in (ephemeral.tmp, ephemeral.gradio_tmp)
-        for p in folder.rglob("*")
-        if p.is_file()
-    ]
+    left = [p for folder in (ephemeral.tmp, ephemeral.gradio_tmp) for p in folder.rglob("*") if p.is_file()]
     assert left == [], "exports and Gradio's cached copies are removed when the app stops"
 
 
@@ -408,7 +386,5 @@ def test_the_guard_records_and_refuses_what_would_leave(tmp_path: Path) -> None:
     done = subprocess.run(command, env=box.env(), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     targets = " ".join(a["target"] for a in box.attempts())
-    assert (
-        "api.gradio.app" in targets and "huggingface.co" in targets and "192.0.2.1" in targets
-    )
+    assert "api.gradio.app" in targets and "huggingface.co" in targets and "192.0.2.1" in targets
     assert "127.0.0.1" not in targets

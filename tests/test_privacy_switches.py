@@ -20,9 +20,7 @@ def test_the_app_turns_telemetry_off_even_if_the_environment_turns_it_on(
     import os
 
     assert {key: os.environ[key] for key in OFFLINE_ENV} == OFFLINE_ENV
-    assert (
-        OFFLINE_ENV["GRADIO_ANALYTICS_ENABLED"] == "False" and OFFLINE_ENV["HF_HUB_OFFLINE"] == "1"
-    )
+    assert OFFLINE_ENV["GRADIO_ANALYTICS_ENABLED"] == "False" and OFFLINE_ENV["HF_HUB_OFFLINE"] == "1"
 
 
 def test_the_page_has_gradio_analytics_off() -> None:

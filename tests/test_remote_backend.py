@@ -22,9 +22,9 @@ from typing import Any
 
 import pytest
 
+from assistant.backends.openai import OpenAIModel
 from assistant.core.errors import CancelledError, ModelError
 from assistant.core.protocols import GenerationStats, Sampling
-from assistant.backends.openai import OpenAIModel
 
 Route = Callable[[BaseHTTPRequestHandler, Any], None]
 MODELS = {"object": "list", "data": [{"id": "tiny-model", "object": "model"}]}
@@ -226,9 +226,7 @@ def test_cancel_stops_and_closes_the_stream(stub):
     cancel = threading.Event()
     seen: list[str] = []
     with pytest.raises(CancelledError):
-        for piece in OpenAIModel(stub.url).stream(
-            "OWN:", Sampling(max_tokens=400, seed=1), cancel=cancel
-        ):
+        for piece in OpenAIModel(stub.url).stream("OWN:", Sampling(max_tokens=400, seed=1), cancel=cancel):
             seen.append(piece)
             if len(seen) == 2:
                 cancel.set()
@@ -301,8 +299,7 @@ def test_closed_port_names_the_url():
         OpenAIModel(url)
     message = str(caught.value)
     assert message == (
-        f"Could not connect to the model server at {url}/v1/models: "
-        "connection refused (is it running?)."
+        f"Could not connect to the model server at {url}/v1/models: connection refused (is it running?)."
     )
     _one_sentence(message)
 
@@ -324,9 +321,7 @@ def test_unauthorised(stub):
 
 
 def test_error_event_mid_stream(stub):
-    stub.routes["/v1/completions"] = sse_reply(
-        [chunk("I "), {"error": {"message": "the context is full"}}]
-    )
+    stub.routes["/v1/completions"] = sse_reply([chunk("I "), {"error": {"message": "the context is full"}}])
     with pytest.raises(ModelError, match="stopped with an error: the context is full"):
         _stream(OpenAIModel(stub.url))
 
@@ -345,16 +340,11 @@ def test_slow_server_times_out(stub):
     stub.routes["/v1/models"] = slow
     with pytest.raises(ModelError) as caught:
         OpenAIModel(stub.url, timeout=0.3)
-    assert (
-        str(caught.value)
-        == f"The model server at {stub.url}/v1/models did not answer within 0.3 s."
-    )
+    assert str(caught.value) == f"The model server at {stub.url}/v1/models did not answer within 0.3 s."
 
 
 def test_redirects_are_not_followed(stub):
-    stub.routes["/v1/models"] = json_reply(
-        307, {}, {"Location": "http://example.invalid/v1/models"}
-    )
+    stub.routes["/v1/models"] = json_reply(307, {}, {"Location": "http://example.invalid/v1/models"})
     with pytest.raises(ModelError, match="answered HTTP 307"):
         OpenAIModel(stub.url)
     assert len(stub.requests) == 1
@@ -368,9 +358,7 @@ def test_bad_urls_are_refused(url):
 
 # -- the real thing: llama-cpp-python's server with the default model -----------------------
 @pytest.fixture(scope="module")
-def llama_server(
-    default_model_path: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
+def llama_server(default_model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start `python -m llama_cpp.server` on a free local port; stop it afterwards."""
     for module in ("llama_cpp", "fastapi", "uvicorn", "sse_starlette", "starlette_context"):
         pytest.importorskip(module, reason="llama_cpp.server needs the project's test extra")

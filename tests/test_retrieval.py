@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.retrieval.knowledge import KnowledgeError, content_hash, load_knowledge, parse_doc
 from assistant.core.resources import knowledge_dir
+from assistant.retrieval.knowledge import KnowledgeError, content_hash, load_knowledge, parse_doc
 from assistant.retrieval.retriever import BlendedRetriever, blend
 from assistant.retrieval.situations import CORE_SITUATIONS, SITUATIONS
 
@@ -39,8 +39,11 @@ def test_front_matter_errors_name_the_file() -> None:
         parse_doc("no front matter", "bad.md")
     with pytest.raises(KnowledgeError, match="bad.md: front matter lacks"):
         parse_doc("---\nid: x\n---\nbody", "bad.md")
-    doc = parse_doc('---\nid: a\ntitle: "T"\nstage: own\nsituations: [feedback, general]\nsource: S\n---\nBody text.\n\n'
-                    '## Example lines\n- "One line."\n- "Two."\n', "a.md")
+    doc = parse_doc(
+        '---\nid: a\ntitle: "T"\nstage: own\nsituations: [feedback, general]\nsource: S\n---\nBody text.\n\n'
+        '## Example lines\n- "One line."\n- "Two."\n',
+        "a.md",
+    )
     assert doc.situations == ("feedback", "general") and doc.example_lines == ("One line.", "Two.")
     assert "Example" not in doc.body
 
@@ -49,7 +52,7 @@ def test_every_new_kind_has_passages_to_own_and_to_commit() -> None:
     # Each finer kind gets its own guidance: one passage on owning and acknowledging the act,
     # one on what to commit to, both with example lines spoken to the person.
     docs = load_knowledge()
-    for situation in SITUATIONS[len(CORE_SITUATIONS):]:
+    for situation in SITUATIONS[len(CORE_SITUATIONS) :]:
         tagged = [doc for doc in docs if situation in doc.situations]
         stages = {doc.stage for doc in tagged}
         assert stages & {"own", "acknowledge"} and "commit" in stages, situation
@@ -61,7 +64,10 @@ def test_every_new_kind_has_passages_to_own_and_to_commit() -> None:
     [
         ("I rolled my eyes while Kiri was presenting the budget.", "dismissive_gesture"),
         ("I told Sefa his promotion was turned down in the corridor between meetings.", "rushed_hard_news"),
-        ("Tomas told me in confidence about his divorce and I mentioned it to his team lead.", "confidence_broken"),
+        (
+            "Tomas told me in confidence about his divorce and I mentioned it to his team lead.",
+            "confidence_broken",
+        ),
     ],
 )
 def test_blend_ranks_a_new_kind_first(text: str, expected: str) -> None:
@@ -140,7 +146,9 @@ def test_index_is_reused_and_rebuilt_only_on_change(tmp_path: Path, real_embedde
 
     # Changing one knowledge file (even prose after its example lines) rebuilds.
     target = small / "step-own-your-part.md"
-    target.write_text(target.read_text(encoding="utf-8") + "\nOne more sentence of guidance.\n", encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\nOne more sentence of guidance.\n", encoding="utf-8"
+    )
     changed = load_knowledge(small)
     assert content_hash(changed) != content_hash(first)
     assert KnowledgeIndex(tmp_path / "index", counter).ensure(changed) is True

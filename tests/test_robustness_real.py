@@ -34,10 +34,8 @@ def service(real_data: Path):
 @pytest.mark.parametrize(
     "incident",
     [
-        "Im Planungsmeeting habe ich Jonas zweimal unterbrochen und gesagt, "
-        "dass wir keine Zeit dafür haben.",
-        "En la reunión de planificación interrumpí a Lucía dos veces "
-        "y dije que no teníamos tiempo para eso.",
+        "Im Planungsmeeting habe ich Jonas zweimal unterbrochen und gesagt, dass wir keine Zeit dafür haben.",
+        "En la reunión de planificación interrumpí a Lucía dos veces y dije que no teníamos tiempo para eso.",
     ],
     ids=["german", "spanish"],
 )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from assistant.core.errors import InputError
-from assistant.retrieval.knowledge import load_knowledge
-from assistant.retrieval.retriever import BlendedRetriever
 from assistant.core.schemas import DraftRequest, RepairDraft
 from assistant.core.service import RepairService
+from assistant.retrieval.knowledge import load_knowledge
+from assistant.retrieval.retriever import BlendedRetriever
 from tests.fakes import GOOD_REPLY, FakeModel
 
 VAGUE = (
@@ -66,7 +66,9 @@ def test_unfixable_draft_is_returned_flagged_not_silently() -> None:
 def test_direct_edit_is_rechecked_without_a_model_call() -> None:
     model = FakeModel()
     service = RepairService(model)
-    findings = service.check(RepairDraft(own="I cut you off.", acknowledge="You lost the floor.", commit="I'll do better."))
+    findings = service.check(
+        RepairDraft(own="I cut you off.", acknowledge="You lost the floor.", commit="I'll do better.")
+    )
     assert [f.category for f in findings if f.section == "commit"] == ["vague_commitment"]
     assert model.calls == []
 
@@ -90,7 +92,9 @@ def test_bad_input_raises_before_any_model_call(incident: str) -> None:
 def test_revision_streams_and_checks() -> None:
     model = FakeModel()
     service = RepairService(model)
-    current = RepairDraft(own="I cut you off.", acknowledge="You lost the floor.", commit="Next standup I wait.")
+    current = RepairDraft(
+        own="I cut you off.", acknowledge="You lost the floor.", commit="Next standup I wait."
+    )
     updates = list(service.revise_stream(DraftRequest(incident="I cut Priya off."), current, "shorter"))
     assert updates[-1].result is not None and "REVISE: shorter" in model.prompts[0]
     with pytest.raises(InputError):
@@ -98,8 +102,14 @@ def test_revision_streams_and_checks() -> None:
 
 
 def test_own_starts_from_the_leaders_account_of_the_act() -> None:
-    model = FakeModel([" You lost the floor in front of the team.\nCOMMIT: At Thursday's standup I will let you finish first.\n"])
-    result = RepairService(model).draft(DraftRequest(incident="In standup I cut Priya off twice.", person="Priya"))
+    model = FakeModel(
+        [
+            " You lost the floor in front of the team.\nCOMMIT: At Thursday's standup I will let you finish first.\n"
+        ]
+    )
+    result = RepairService(model).draft(
+        DraftRequest(incident="In standup I cut Priya off twice.", person="Priya")
+    )
     assert result.own == "I cut you off twice."
     assert model.prompts[0].endswith("OWN: I cut you off twice.\nACKNOWLEDGE:")
     assert result.acknowledge == "You lost the floor in front of the team."
@@ -113,9 +123,15 @@ def test_the_leaders_answer_wins_over_the_extracted_act() -> None:
 
 
 def test_without_a_named_act_the_repair_is_a_check_in() -> None:
-    model = FakeModel([" that you have been quieter since Tuesday.\nACKNOWLEDGE: You may have felt unheard.\n"
-                       "COMMIT: This week I will ask you for twenty minutes to hear how it landed.\n"])
-    result = RepairService(model).draft(DraftRequest(incident="Jun has kept his camera off since our disagreement."))
+    model = FakeModel(
+        [
+            " that you have been quieter since Tuesday.\nACKNOWLEDGE: You may have felt unheard.\n"
+            "COMMIT: This week I will ask you for twenty minutes to hear how it landed.\n"
+        ]
+    )
+    result = RepairService(model).draft(
+        DraftRequest(incident="Jun has kept his camera off since our disagreement.")
+    )
     assert result.own.startswith("I noticed that you have been quieter")
 
 
@@ -130,5 +146,7 @@ def test_with_candidates_the_draft_the_guardrails_like_best_is_kept() -> None:
     assert len(model.prompts) == 2 and model.calls[0]["seed"] != model.calls[1]["seed"]
     # One candidate (the default) keeps the first draft and asks the model once.
     single = FakeModel(replies=[vague, GOOD_REPLY])
-    first = RepairService(single, max_revisions=0).draft(DraftRequest(incident="I cut Priya off.", person="Priya"))
+    first = RepairService(single, max_revisions=0).draft(
+        DraftRequest(incident="I cut Priya off.", person="Priya")
+    )
     assert "do better" in first.commit and len(single.prompts) == 1

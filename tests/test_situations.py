@@ -26,7 +26,7 @@ STAGES = {
     "background",
 }
 SITUATION_TAGS = set(SITUATIONS) | {"general"}
-NEW_KINDS = SITUATIONS[len(CORE_SITUATIONS):]
+NEW_KINDS = SITUATIONS[len(CORE_SITUATIONS) :]
 
 # Other modules refer to these ids by name.
 REQUIRED_IDS = {
@@ -117,7 +117,11 @@ def test_detects_expected_top_situation(text: str, expected: str) -> None:
 
 def test_situation_ids_and_knowledge_tags_agree() -> None:
     # The original five keep their place (ties break on this order); the finer kinds follow.
-    assert SITUATIONS[:5] == CORE_SITUATIONS == ("tense_meeting", "interrupting", "feedback", "withdrawal", "decision")
+    assert (
+        SITUATIONS[:5]
+        == CORE_SITUATIONS
+        == ("tense_meeting", "interrupting", "feedback", "withdrawal", "decision")
+    )
     assert len(NEW_KINDS) == 20 and len(set(SITUATIONS)) == len(SITUATIONS)
     assert set(KNOWLEDGE_TAGS) == SITUATION_TAGS
 
@@ -139,15 +143,23 @@ NEW_KIND_INCIDENTS = [
     ("I left Hemi out of the planning meeting for his own project.", "excluded"),
     ("Wei had approved the schedule for her team and I overruled her in front of them.", "overruled"),
     ("When the client criticised Dara's design I didn't stand up for her.", "not_backing_up"),
-    ("Tomas told me in confidence about his divorce and I mentioned it to his team lead.", "confidence_broken"),
-    ("At the all-hands I blamed Lucia's team for the outage, though I had cut their testing time.", "blamed_publicly"),
+    (
+        "Tomas told me in confidence about his divorce and I mentioned it to his team lead.",
+        "confidence_broken",
+    ),
+    (
+        "At the all-hands I blamed Lucia's team for the outage, though I had cut their testing time.",
+        "blamed_publicly",
+    ),
     ("I kept calling Nalani about the audit while she was on annual leave.", "after_hours_pressure"),
     ("I keep giving the best client accounts to Tom and never explained it to the others.", "favouritism"),
     ("I told Sefa his promotion was turned down in the corridor between meetings.", "rushed_hard_news"),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), NEW_KIND_INCIDENTS, ids=[kind for _, kind in NEW_KIND_INCIDENTS])
+@pytest.mark.parametrize(
+    ("text", "expected"), NEW_KIND_INCIDENTS, ids=[kind for _, kind in NEW_KIND_INCIDENTS]
+)
 def test_detects_each_new_kind(text: str, expected: str) -> None:
     assert top_situations(text, limit=1) == [expected]
 
@@ -205,7 +217,9 @@ def test_retrieval_incidents_hit_rate() -> None:
     assert hit2 >= 0.90
 
 
-@pytest.mark.parametrize(("name", "per_kind"), [("retrieval_newkinds_heldout.jsonl", 2), ("retrieval_newkinds.jsonl", 3)])
+@pytest.mark.parametrize(
+    ("name", "per_kind"), [("retrieval_newkinds_heldout.jsonl", 2), ("retrieval_newkinds.jsonl", 3)]
+)
 def test_new_kind_incident_sets_are_well_formed(name: str, per_kind: int) -> None:
     rows = _load_jsonl(DATA / name)
     assert len(rows) >= 20 * per_kind

@@ -42,9 +42,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, seed_data_dir) -> Iterator
     # The embedded default and the shared, current index, where the app looks for them.
     data_dir = seed_data_dir(tmp_path_factory.mktemp("data"))
     out = io.StringIO()
-    app = start(
-        Settings(data_dir=data_dir, model=None, embed_model=None, port=free_port()), out=out
-    )
+    app = start(Settings(data_dir=data_dir, model=None, embed_model=None, port=free_port()), out=out)
     assert "Repair assistant is running at http://127.0.0.1:" in out.getvalue()
     try:
         yield app.url
@@ -54,6 +52,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, seed_data_dir) -> Iterator
 
 def test_draft_edit_and_highlight_in_a_real_browser(chromium: Path, app_url: str, tmp_path: Path) -> None:
     from playwright import sync_api  # a test dependency: missing is a failure, not a skip
+
     requested: list[str] = []
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
@@ -70,9 +69,7 @@ def test_draft_edit_and_highlight_in_a_real_browser(chromium: Path, app_url: str
             page.locator("#draft-btn").click()
             expect(page.locator("#status")).to_contain_text("Draft ready", timeout=240_000)
             for name in ("own", "acknowledge", "commit"):
-                assert page.locator(f"#section-{name} textarea").input_value().strip(), (
-                    f"{name} is empty"
-                )
+                assert page.locator(f"#section-{name} textarea").input_value().strip(), f"{name} is empty"
             assert page.locator("#message textarea").input_value().startswith("Talking points")
 
             commit = page.locator("#section-commit textarea")

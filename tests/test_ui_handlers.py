@@ -48,9 +48,7 @@ def model() -> FakeModel:
 
 @pytest.fixture
 def handlers(model: FakeModel, tmp_path: Path) -> PageHandlers:
-    return PageHandlers(
-        make_service(model), model.info, exporter=Exporter(tmp_path), today=lambda: MONDAY
-    )
+    return PageHandlers(make_service(model), model.info, exporter=Exporter(tmp_path), today=lambda: MONDAY)
 
 
 def run(views) -> list[View]:
@@ -135,11 +133,7 @@ def test_merge_answers_is_pure_and_counts_what_it_filled() -> None:
     merged, shown, filled = merge_answers(
         {"impact": "", "my_part": "mine"}, {}, {"impact": "quiet", "my_part": "x"}
     )
-    assert (
-        merged == {"impact": "quiet", "my_part": "mine"}
-        and shown == {"impact": "quiet"}
-        and filled == 1
-    )
+    assert merged == {"impact": "quiet", "my_part": "mine"} and shown == {"impact": "quiet"} and filled == 1
 
 
 def test_leaders_answers_go_into_the_draft_prompt(handlers: PageHandlers, model: FakeModel) -> None:
@@ -159,9 +153,7 @@ def test_leaders_answers_go_into_the_draft_prompt(handlers: PageHandlers, model:
 
 
 # -- iterate: direct edits ---------------------------------------------------------------------
-def test_edit_rechecks_instantly_without_a_model_call(
-    handlers: PageHandlers, model: FakeModel
-) -> None:
+def test_edit_rechecks_instantly_without_a_model_call(handlers: PageHandlers, model: FakeModel) -> None:
     _, final = drafted(handlers, delivery="writing")
     calls = len(model.calls)
     edited = {**final.sections, "commit": "I'll do better."}
@@ -173,12 +165,8 @@ def test_edit_rechecks_instantly_without_a_model_call(
     assert "I'll do better." in view.message
     assert "Re-checked your edit (no model call)" in view.status
     assert [v["source"] for v in view.versions] == ["draft", "edit"]
-    again = handlers.edit(
-        {**edited, "commit": "I'll do better, I promise."}, "", "writing", view.versions
-    )
-    assert [v["source"] for v in again.versions] == ["draft", "edit"], (
-        "keystrokes fold into one edit"
-    )
+    again = handlers.edit({**edited, "commit": "I'll do better, I promise."}, "", "writing", view.versions)
+    assert [v["source"] for v in again.versions] == ["draft", "edit"], "keystrokes fold into one edit"
     assert again.versions[-1]["commit"] == "I'll do better, I promise."
     assert "No occasion" in again.after or "names no occasion" in again.after
 
@@ -191,9 +179,7 @@ def test_editing_a_section_to_empty_says_so_and_keeps_checking(handlers: PageHan
 
 
 def test_leaving_empty_sections_before_any_draft_changes_nothing(handlers: PageHandlers) -> None:
-    assert (
-        handlers.edit({"own": "", "acknowledge": " ", "commit": ""}, "", "in_person", []) == View()
-    )
+    assert handlers.edit({"own": "", "acknowledge": " ", "commit": ""}, "", "in_person", []) == View()
 
 
 def test_changing_the_delivery_reassembles_the_message(handlers: PageHandlers) -> None:
@@ -213,9 +199,7 @@ def test_revise_follows_an_instruction_and_records_a_version(
         "COMMIT: At Thursday's meeting I will let you finish.\n"
     )
     model.replies.append(shorter)
-    views = run(
-        handlers.revise(Form(incident=INCIDENT), final.sections, "shorter", final.versions, "s1")
-    )
+    views = run(handlers.revise(Form(incident=INCIDENT), final.sections, "shorter", final.versions, "s1"))
     last = views[-1]
     assert "shorter" in model.prompts[-1]
     assert last.own == "I cut you off twice."
@@ -241,9 +225,7 @@ def test_revise_without_instruction_or_draft_explains(
 # -- versions -----------------------------------------------------------------------------------
 def test_versions_compare_and_restore(handlers: PageHandlers) -> None:
     _, final = drafted(handlers)
-    edited = handlers.edit(
-        {**final.sections, "commit": "I'll do better."}, "", "in_person", final.versions
-    )
+    edited = handlers.edit({**final.sections, "commit": "I'll do better."}, "", "in_person", final.versions)
     history = edited.versions
     diff = handlers.compare(history, "1", "2").compare
     assert "<del>" in diff and "<ins>do better.</ins>" in diff.replace("I&#x27;ll ", "")
@@ -310,9 +292,7 @@ def test_occasions_are_found_in_the_commitment(commit: str, text: str, when: dat
 def test_follow_through_plan_with_and_without_an_occasion() -> None:
     dated = follow_through_plan("At Thursday's planning meeting I will let you finish.", MONDAY)
     assert dated.check_in_date == date(2025, 6, 13) and "day after" in dated.check_in
-    undated = follow_through_plan(
-        "At the next team meeting I will ask you to present first.", MONDAY
-    )
+    undated = follow_through_plan("At the next team meeting I will ask you to present first.", MONDAY)
     assert undated.check_in.startswith("Right after the next team meeting")
     vague = follow_through_plan("I'll do better.", MONDAY)
     assert vague.occasion is None and vague.check_in_date == date(2025, 6, 16)
@@ -336,14 +316,23 @@ def test_status_note_for_the_embedded_default_model() -> None:
 
 
 def test_status_names_the_adapter_and_says_when_it_is_off() -> None:
-    with_adapter = ModelInfo(name="gemma-3-270m", path="/m.gguf", chat=False, n_ctx=4096,
-                             embedded_default=True, adapter="repair-gemma3-270m-lora")
+    with_adapter = ModelInfo(
+        name="gemma-3-270m",
+        path="/m.gguf",
+        chat=False,
+        n_ctx=4096,
+        embedded_default=True,
+        adapter="repair-gemma3-270m-lora",
+    )
     text = model_status_markdown(with_adapter)
     assert "repair-gemma3-270m-lora" in text and "repair adapter" in text and "REPAIR_ADAPTER=none" in text
     assert "rough" not in text and "small" in text
     note = "The repair adapter is not in use: it does not match its manifest. Drafting with the base model instead."
-    fallback = model_status_markdown(ModelInfo(name="gemma-3-270m", path="/m.gguf", chat=False, n_ctx=4096,
-                                               embedded_default=True, note=note))
+    fallback = model_status_markdown(
+        ModelInfo(
+            name="gemma-3-270m", path="/m.gguf", chat=False, n_ctx=4096, embedded_default=True, note=note
+        )
+    )
     assert note in fallback and "rough" in fallback and "Adapter:" not in fallback
 
 
@@ -373,9 +362,7 @@ def test_stop_during_reflection() -> None:
     model = FakeModel([REFLECTION_REPLY], delay=0.05)
     handlers = PageHandlers(make_service(model), model.info)
     result: list[View] = []
-    worker = threading.Thread(
-        target=lambda: result.append(handlers.reflect(INCIDENT, {}, {}, "s1"))
-    )
+    worker = threading.Thread(target=lambda: result.append(handlers.reflect(INCIDENT, {}, {}, "s1")))
     worker.start()
     deadline = time.monotonic() + 5
     while not model.calls and time.monotonic() < deadline:
@@ -403,9 +390,7 @@ def test_bad_input_gives_one_clear_sentence_and_no_model_call(
     status = views[0].status
     assert expected in status and status.startswith("**Problem:**")
     assert "Traceback" not in status and status.rstrip().endswith(".")
-    assert all(value is None for value in views[0].sections.values()), (
-        "nothing on the page is replaced"
-    )
+    assert all(value is None for value in views[0].sections.values()), "nothing on the page is replaced"
     assert model.calls == []
     reflect = handlers.reflect(incident, {}, {}, "s1")
     assert expected in reflect.status and reflect.answers is None

@@ -22,15 +22,11 @@ def journal(tmp_path: Path) -> Journal:
     return open_journal(tmp_path / "data")
 
 
-def page(
-    journal: Journal, model: FakeModel | None = None, tmp_path: Path | None = None
-) -> PageHandlers:
+def page(journal: Journal, model: FakeModel | None = None, tmp_path: Path | None = None) -> PageHandlers:
     """A fresh page over the same journal: what a refresh or a second tab gets."""
     model = model or FakeModel()
     exporter = Exporter(tmp_path) if tmp_path else None
-    return PageHandlers(
-        make_service(model), model.info, exporter=exporter, sessions=SessionKeeper(journal)
-    )
+    return PageHandlers(make_service(model), model.info, exporter=exporter, sessions=SessionKeeper(journal))
 
 
 def form(**changes: object) -> Form:
@@ -101,9 +97,7 @@ def test_every_step_is_saved_and_a_refresh_reopens_it(journal: Journal) -> None:
 def test_the_incident_is_saved_before_the_model_runs(journal: Journal) -> None:
     class Broken(FakeModel):
         def stream(self, *args, **kwargs):
-            raise DraftError(
-                "The model did not produce a usable three-part draft after 4 tries (no output)."
-            )
+            raise DraftError("The model did not produce a usable three-part draft after 4 tries (no output).")
 
     views = list(page(journal, Broken()).draft(form(), [], "tab-1"))
     assert views[-1].status.startswith("**Problem:**")

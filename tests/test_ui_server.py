@@ -75,18 +75,10 @@ def test_no_step_writes_into_the_incident_or_reflection_boxes_except_reflect() -
     model = FakeModel()
     demo = build_ui(make_service(model), model.info)
     config = demo.get_config_file()
-    ids = {
-        c["props"].get("elem_id"): c["id"]
-        for c in config["components"]
-        if c["props"].get("elem_id")
-    }
+    ids = {c["props"].get("elem_id"): c["id"] for c in config["components"] if c["props"].get("elem_id")}
     outputs = {target for dep in config["dependencies"] for target in dep["outputs"]}
     assert (
-        ids["incident"] not in outputs
-        and ids["person"] not in outputs
-        and ids["instruction"] not in outputs
+        ids["incident"] not in outputs and ids["person"] not in outputs and ids["instruction"] not in outputs
     )
-    reflection_writers = [
-        dep for dep in config["dependencies"] if ids["reflect-impact"] in dep["outputs"]
-    ]
+    reflection_writers = [dep for dep in config["dependencies"] if ids["reflect-impact"] in dep["outputs"]]
     assert len(reflection_writers) == 1 and reflection_writers[0]["api_name"] == "reflect"

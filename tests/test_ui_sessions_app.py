@@ -55,9 +55,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, TimedMo
     root = tmp_path_factory.mktemp("sessions-app")
     model = TimedModel()
     journal = open_journal(root / "data")
-    demo = build_ui(
-        make_service(model), model.info, exporter=Exporter(root), sessions=SessionKeeper(journal)
-    )
+    demo = build_ui(make_service(model), model.info, exporter=Exporter(root), sessions=SessionKeeper(journal))
     demo.queue(default_concurrency_limit=1)  # as server.start does
     port = free_port()
     demo.launch(
@@ -86,9 +84,7 @@ def test_two_tabs_drafting_at_once_both_finish_in_turn(app) -> None:
     before = len(journal.sessions())
     model.spans.clear()
     _, first = draft_job(url, INCIDENT)
-    _, second = draft_job(
-        url, "I snapped at Dana in standup when she asked about the release date."
-    )
+    _, second = draft_job(url, "I snapped at Dana in standup when she asked about the release date.")
     results = [first.result(timeout=120), second.result(timeout=120)]
     assert all(r[6].startswith("Draft ready") and r[0] and r[1] and r[2] for r in results)
     spans = sorted(model.spans)
@@ -109,9 +105,7 @@ def test_a_refreshed_tab_reopens_the_session_from_the_page(app) -> None:
     assert "I rolled my eyes" in listed[wanted]
     opened = fresh.predict(wanted, "", "", "", "in_person", *EMPTY_NOTES, api_name="/open_session")
     incident, person, setting, delivery = opened[:4]
-    assert (
-        incident.startswith("I rolled my eyes") and person == "Priya" and setting == "team_meeting"
-    )
+    assert incident.startswith("I rolled my eyes") and person == "Priya" and setting == "team_meeting"
     assert list(opened[8:11]) == [own, ack, commit]
 
 
@@ -158,14 +152,8 @@ def test_only_reflect_and_open_write_into_the_leaders_boxes(tmp_path: Path) -> N
     """Whatever fails, what the leader typed is never overwritten, except on request."""
     journal = open_journal(tmp_path)
     model = FakeModel()
-    config = build_ui(
-        make_service(model), model.info, sessions=SessionKeeper(journal)
-    ).get_config_file()
-    ids = {
-        c["props"].get("elem_id"): c["id"]
-        for c in config["components"]
-        if c["props"].get("elem_id")
-    }
+    config = build_ui(make_service(model), model.info, sessions=SessionKeeper(journal)).get_config_file()
+    ids = {c["props"].get("elem_id"): c["id"] for c in config["components"] if c["props"].get("elem_id")}
     writers = {
         name: {dep.get("api_name") for dep in config["dependencies"] if ids[name] in dep["outputs"]}
         for name in ("incident", "person", "reflect-impact", "instruction")
@@ -203,6 +191,4 @@ def test_control_characters_and_invalid_unicode_through_the_page(app) -> None:
     assert result[6].startswith("Draft ready") and "invisible control character" in result[6]
     assert all(result[:3])
     session = next(s for s in journal.sessions() if "Ana off" in s.incident)
-    assert session.incident.startswith("I \x1b[1mcut") and "\ufffd" in session.incident, (
-        "kept as typed"
-    )
+    assert session.incident.startswith("I \x1b[1mcut") and "\ufffd" in session.incident, "kept as typed"

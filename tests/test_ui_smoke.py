@@ -87,9 +87,7 @@ def test_every_coloured_highlight_has_dark_mode_colours() -> None:
     # A fixed colour (not a theme variable) in a light rule has to be answered in dark mode.
     fixed = re.compile(r"#[0-9a-fA-F]{3,8}\b|rgba?\(")
     light = {
-        sel: _declarations(body)
-        for sel, body in top
-        if not sel.startswith(".dark ") and fixed.search(body)
+        sel: _declarations(body) for sel, body in top if not sel.startswith(".dark ") and fixed.search(body)
     }
     assert {".findings mark.sev-high", ".version-diff del"} <= set(light), "the parse found them"
     for sel, decl in light.items():
@@ -137,8 +135,7 @@ def test_reflect_draft_edit_revise_compare_restore_export(client: Client, app) -
     assert len(model.calls) == calls
 
     model.replies.append(
-        " I cut you off.\nACKNOWLEDGE: You could not finish.\n"
-        "COMMIT: On Thursday I will let you finish.\n"
+        " I cut you off.\nACKNOWLEDGE: You could not finish.\nCOMMIT: On Thursday I will let you finish.\n"
     )
     own2, *_rest = client.submit(
         INCIDENT,
@@ -159,23 +156,23 @@ def test_reflect_draft_edit_revise_compare_restore_export(client: Client, app) -
 
     diff = client.predict("1", "3", api_name="/compare")
     assert "<del>" in diff and "<ins>" in diff
-    restored = client.predict("1", "Priya", "in_person", INCIDENT, did, impact, part, want, api_name="/restore")
+    restored = client.predict(
+        "1", "Priya", "in_person", INCIDENT, did, impact, part, want, api_name="/restore"
+    )
     assert restored[0] == own and "Restored v1" in restored[5]
 
     exported, status = client.predict(message, "md", "Priya", api_name="/export")
     # The file arrives as an update that also makes the (initially hidden) download box visible.
     assert exported["visible"] is True
     assert Path(exported["value"]).read_text(encoding="utf-8").startswith("# Repair: Priya")
-    assert any(export_dir.glob("repair-export-*/repair-message.md")), (
-        "written under the exporter's temp dir"
-    )
+    assert any(export_dir.glob("repair-export-*/repair-message.md")), "written under the exporter's temp dir"
 
 
 def test_bad_input_is_a_message_in_the_page(client: Client) -> None:
     for incident, expected in (("", "incident is empty"), ("x" * 20_000, "20,000 characters")):
-        outputs = client.submit(
-            incident, "", "", "in_person", *EMPTY_NOTES, api_name="/draft"
-        ).result(timeout=30)
+        outputs = client.submit(incident, "", "", "in_person", *EMPTY_NOTES, api_name="/draft").result(
+            timeout=30
+        )
         status = outputs[6]
         assert expected in status and status.startswith("**Problem:**")
 

@@ -72,9 +72,7 @@ REFLECTION_REPLY = (
     "WHAT I WANT TO BE DIFFERENT: Let people finish before I speak.\n"
     "END"
 )
-INCIDENT = (
-    "In today's planning meeting I cut Priya off twice and said we had no time for her point."
-)
+INCIDENT = "In today's planning meeting I cut Priya off twice and said we had no time for her point."
 
 
 def make_service(model=None, *, retriever=None):

@@ -45,10 +45,18 @@ def make_packet(eval_json: Path, out: Path, per_variant: int, seed: int) -> None
         for number, (label, incident_id, row) in enumerate(items, 1):
             draft_id = f"D{number:03d}"
             incident = incidents[incident_id]
-            packet.write(json.dumps({
-                "id": draft_id, "incident": incident["incident"], "person": incident["person"],
-                **{s: row["draft"][s] for s in SECTIONS},
-            }, ensure_ascii=False) + "\n")
+            packet.write(
+                json.dumps(
+                    {
+                        "id": draft_id,
+                        "incident": incident["incident"],
+                        "person": incident["person"],
+                        **{s: row["draft"][s] for s in SECTIONS},
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
             key[draft_id] = {"variant": label, "incident": incident_id, "flagged": bool(row.get("findings"))}
     (out / "key.json").write_text(json.dumps(key, indent=1), encoding="utf-8")
     sys.stdout.write(f"{len(items)} drafts ({len(chosen)} incidents × {len(variants)} variants) in {out}\n")
@@ -62,7 +70,9 @@ def _heldout() -> list[dict]:
 
 def unblind(key_path: Path, scores_path: Path) -> dict[str, dict]:
     key = json.loads(key_path.read_text(encoding="utf-8"))
-    scores = [json.loads(line) for line in scores_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    scores = [
+        json.loads(line) for line in scores_path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     by_variant: dict[str, list[dict]] = defaultdict(list)
     for score in scores:
         entry = key[score["id"]]

@@ -19,14 +19,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.core.schemas import Finding, RepairDraft
 from assistant.guardrails import check_draft
 from assistant.guardrails.context_checks import CATEGORIES as CONTEXT_CHECKS
-from assistant.core.schemas import Finding, RepairDraft
+from assistant.retrieval.situations import SITUATIONS
 
 # The checks that read a draft against its incident are measured on the corpus separately
 # (`context_flags`): their rules still misread some good repairs, so they are not a gate here.
 CONTEXT_CATEGORIES = frozenset(CONTEXT_CHECKS)
-from assistant.retrieval.situations import SITUATIONS
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +105,9 @@ def schema_problems(record: dict) -> list[str]:
     if not _text(record.get("person")):
         problems.append("person is missing")
     notes = record.get("notes", {})
-    if not isinstance(notes, dict) or any(k not in NOTE_KEYS or not isinstance(v, str) for k, v in notes.items()):
+    if not isinstance(notes, dict) or any(
+        k not in NOTE_KEYS or not isinstance(v, str) for k, v in notes.items()
+    ):
         problems.append(f"notes must map some of {NOTE_KEYS} to strings")
     answer_keys = SECTIONS if kind in ("draft", "revision") else ("value",)
     for key in answer_keys:
@@ -152,7 +154,9 @@ def guardrail_problems(record: dict) -> list[str]:
         if f.severity == "high" and f.category not in CONTEXT_CATEGORIES
     ]
     if record.get("kind") == "section" and not section_feedback(record):
-        problems.append(f"the {record['section']} to rewrite has no high finding, so there is no feedback to answer")
+        problems.append(
+            f"the {record['section']} to rewrite has no high finding, so there is no feedback to answer"
+        )
     return problems
 
 
@@ -212,7 +216,9 @@ def near_duplicates(
     return pairs
 
 
-def leaked_heldout(train: Sequence[dict], heldout: Sequence[dict], threshold: float = 0.5) -> list[tuple[dict, dict, float]]:
+def leaked_heldout(
+    train: Sequence[dict], heldout: Sequence[dict], threshold: float = 0.5
+) -> list[tuple[dict, dict, float]]:
     """Held-out incidents that a training incident repeats (or nearly)."""
     train_sets = [(r, shingles(r["incident"])) for r in train]
     leaks = []
@@ -247,7 +253,9 @@ def stats(records: Sequence[dict]) -> dict[str, Counter]:
         "rupture": Counter(r.get("rupture") for r in records if r.get("kind") != "reflection"),
         "setting": Counter(r.get("setting") for r in records if r.get("kind") != "reflection"),
         "delivery": Counter(r.get("delivery") for r in records if r.get("kind") != "reflection"),
-        "team": Counter(r.get("person", "").lower() == "the team" for r in records if r.get("kind") != "reflection"),
+        "team": Counter(
+            r.get("person", "").lower() == "the team" for r in records if r.get("kind") != "reflection"
+        ),
         "notes": Counter(bool(r.get("notes")) for r in records if r.get("kind") == "draft"),
     }
     return out

@@ -10,11 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.retrieval.knowledge import load_knowledge
-from assistant.core.prompt_builder import ADAPTER_GUIDANCE, Case, adapter_draft_prompt, answer_text, revision_tail, section_prompt
+from assistant.core.prompt_builder import (
+    ADAPTER_GUIDANCE,
+    Case,
+    adapter_draft_prompt,
+    answer_text,
+    revision_tail,
+    section_prompt,
+)
 from assistant.core.reflection import reflection_answer, reflection_prompt
-from assistant.retrieval.retriever import BlendedRetriever
 from assistant.core.text_input import clean_text, incident_for_model
+from assistant.retrieval.knowledge import load_knowledge
+from assistant.retrieval.retriever import BlendedRetriever
 from training.corpus import SECTIONS, section_feedback
 
 Guidance = Callable[[str], list[str]]
@@ -41,7 +48,9 @@ def situation_guidance(top_k: int = 4) -> Guidance:
 def _case(record: dict, guidance: Guidance) -> tuple[Case, str]:
     incident = incident_for_model(clean_text(record["incident"]))
     notes = {k: clean_text(v) for k, v in record.get("notes", {}).items() if v.strip()}
-    case = Case(incident=incident, person=clean_text(record["person"]), guidance_lines=guidance(incident), notes=notes)
+    case = Case(
+        incident=incident, person=clean_text(record["person"]), guidance_lines=guidance(incident), notes=notes
+    )
     return case, adapter_draft_prompt(case.template_vars(n_guidance=ADAPTER_GUIDANCE, n_examples=0))
 
 
@@ -49,7 +58,9 @@ def render_record(record: dict, guidance: Guidance) -> Example:
     kind = record["kind"]
     if kind == "reflection":
         incident = incident_for_model(clean_text(record["incident"]))
-        return Example(record["id"], kind, reflection_prompt(incident, adapter=True), reflection_answer(record))
+        return Example(
+            record["id"], kind, reflection_prompt(incident, adapter=True), reflection_answer(record)
+        )
     case, prompt = _case(record, guidance)
     if kind == "draft":
         return Example(record["id"], kind, prompt, answer_text({s: record[s] for s in SECTIONS}))

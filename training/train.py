@@ -75,8 +75,8 @@ def corpus_sha256(files: list[Path]) -> str:
 
 
 def base_model_path() -> Path:
-    from assistant.config import Settings
     from assistant.backends.model_files import ensure_default_model
+    from assistant.config import Settings
 
     return ensure_default_model(Settings().models_dir)
 
@@ -115,16 +115,21 @@ def check_tokeniser_agrees(examples: list[Example], tokenizer, gguf: Path, n: in
     vocab = llama_cpp.Llama(model_path=str(gguf), vocab_only=True, verbose=False)
     bad = 0
     for ex in examples[:n]:
-        ours = tokenizer(ex.prompt, add_special_tokens=True)["input_ids"] + tokenizer(
-            ex.answer, add_special_tokens=False
-        )["input_ids"]
+        ours = (
+            tokenizer(ex.prompt, add_special_tokens=True)["input_ids"]
+            + tokenizer(ex.answer, add_special_tokens=False)["input_ids"]
+        )
         theirs = vocab.tokenize((ex.prompt + ex.answer).encode(), add_bos=True, special=True)
         prompt_theirs = vocab.tokenize(ex.prompt.encode(), add_bos=True, special=True)
         if ours != theirs or ours[: len(prompt_theirs)] != prompt_theirs:
             bad += 1
-    log.info("tokeniser agreement: %d/%d examples identical", min(n, len(examples)) - bad, min(n, len(examples)))
+    log.info(
+        "tokeniser agreement: %d/%d examples identical", min(n, len(examples)) - bad, min(n, len(examples))
+    )
     if bad > n // 10:
-        raise SystemExit(f"transformers and llama.cpp tokenise {bad} of {n} examples differently; refusing to train")
+        raise SystemExit(
+            f"transformers and llama.cpp tokenise {bad} of {n} examples differently; refusing to train"
+        )
 
 
 def batches(items: list[Tokenised], batch_tokens: int, rng: random.Random) -> list[list[Tokenised]]:
@@ -188,9 +193,16 @@ def train(args: argparse.Namespace, hp: HyperParameters) -> dict:
     heldout = load_heldout(args.heldout)
     leaks = leaked_heldout(records, heldout)
     if leaks:
-        raise SystemExit(f"{len(leaks)} held-out incidents also appear in the training corpus; fix the corpus first")
+        raise SystemExit(
+            f"{len(leaks)} held-out incidents also appear in the training corpus; fix the corpus first"
+        )
     examples = render_corpus(records)
-    log.info("corpus: %d records from %d files, %d held-out incidents kept out", len(records), len(files), len(heldout))
+    log.info(
+        "corpus: %d records from %d files, %d held-out incidents kept out",
+        len(records),
+        len(files),
+        len(heldout),
+    )
 
     gguf = base_model_path()
     started = time.perf_counter()
@@ -210,9 +222,15 @@ def train(args: argparse.Namespace, hp: HyperParameters) -> dict:
     rng = random.Random(hp.seed)
     epoch_batches = [batches(data, hp.batch_tokens, rng) for _ in range(math.ceil(hp.epochs))]
     per_epoch = len(epoch_batches[0])
-    total_steps = int(per_epoch * hp.epochs) if args.max_steps is None else min(args.max_steps, int(per_epoch * hp.epochs))
+    total_steps = (
+        int(per_epoch * hp.epochs)
+        if args.max_steps is None
+        else min(args.max_steps, int(per_epoch * hp.epochs))
+    )
     optimiser = torch.optim.AdamW(trainable, lr=hp.learning_rate, weight_decay=hp.weight_decay)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: _schedule(s, total_steps, hp.warmup_steps))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: _schedule(s, total_steps, hp.warmup_steps)
+    )
 
     state = {"step": 0, "losses": [], "tokens": 0, "answer_tokens": 0, "seconds": 0.0}
     checkpoint = out / "checkpoint.pt"
@@ -260,11 +278,18 @@ def train(args: argparse.Namespace, hp: HyperParameters) -> dict:
         if state["step"] % 10 == 0 or state["step"] == total_steps:
             mean = sum(window) / len(window)
             window = []
-            state["losses"].append({"step": state["step"], "epoch": round(state["step"] / per_epoch, 3), "loss": round(mean, 4)})
+            state["losses"].append(
+                {"step": state["step"], "epoch": round(state["step"] / per_epoch, 3), "loss": round(mean, 4)}
+            )
             log.info(
                 "step %d/%d epoch %.2f loss %.4f lr %.2e %.0f tokens/s elapsed %.0fs",
-                state["step"], total_steps, state["step"] / per_epoch, mean, scheduler.get_last_lr()[0],
-                state["tokens"] / state["seconds"], state["seconds"],
+                state["step"],
+                total_steps,
+                state["step"] / per_epoch,
+                mean,
+                scheduler.get_last_lr()[0],
+                state["tokens"] / state["seconds"],
+                state["seconds"],
             )
         if time.perf_counter() - last_save > args.checkpoint_s:
             save()
@@ -283,14 +308,21 @@ def train(args: argparse.Namespace, hp: HyperParameters) -> dict:
         "corpus_sha256": corpus_sha256(files),
         "corpus_files": [f.name for f in files],
         "heldout_sha256": sha256_file(args.heldout),
-        "examples": {kind: sum(1 for t in data if t.kind == kind) for kind in ("draft", "revision", "section", "reflection")},
+        "examples": {
+            kind: sum(1 for t in data if t.kind == kind)
+            for kind in ("draft", "revision", "section", "reflection")
+        },
         "hyperparameters": asdict(hp),
         "target_modules": TARGETS,
         "steps": state["step"],
         "train_seconds": round(state["seconds"], 1),
         "tokens_per_s": round(state["tokens"] / max(state["seconds"], 1e-9), 1),
         "loss_curve": state["losses"],
-        "versions": {"torch": torch.__version__, "transformers": _version("transformers"), "peft": _version("peft")},
+        "versions": {
+            "torch": torch.__version__,
+            "transformers": _version("transformers"),
+            "peft": _version("peft"),
+        },
         "threads": args.threads,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
@@ -318,8 +350,19 @@ def llama_source(cache: Path) -> Path:
     if not (folder / "vendor" / "llama.cpp" / "convert_lora_to_gguf.py").exists():
         cache.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
-             f"llama-cpp-python=={ours}", "-d", str(cache)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "--no-binary",
+                ":all:",
+                f"llama-cpp-python=={ours}",
+                "-d",
+                str(cache),
+            ],
             check=True,
         )
         shutil.unpack_archive(str(cache / f"llama_cpp_python-{ours}.tar.gz"), str(cache))
@@ -340,8 +383,17 @@ def convert(peft_dir: Path, config, out: Path, llama_src: Path | None) -> Path:
     target = out / ADAPTER_NAME
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(src / "gguf-py"), str(src)]))
     subprocess.run(
-        [sys.executable, str(src / "convert_lora_to_gguf.py"), "--base", str(base_dir), "--outtype", "f16",
-         "--outfile", str(target), str(peft_dir)],
+        [
+            sys.executable,
+            str(src / "convert_lora_to_gguf.py"),
+            "--base",
+            str(base_dir),
+            "--outtype",
+            "f16",
+            "--outfile",
+            str(target),
+            str(peft_dir),
+        ],
         check=True,
         env=env,
     )
@@ -359,14 +411,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training.train", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "training" / "runs" / "latest")
     parser.add_argument("--slices", type=Path, default=SLICES, help="folder of corpus slice files")
-    parser.add_argument("--heldout", type=Path, default=HELDOUT, help="the held-out incidents, kept out of training")
+    parser.add_argument(
+        "--heldout", type=Path, default=HELDOUT, help="the held-out incidents, kept out of training"
+    )
     parser.add_argument("--resume", action="store_true", help="continue from the run's last checkpoint")
     parser.add_argument("--install", action="store_true", help="copy the adapter into assistant/adapters/")
     parser.add_argument("--install-only", action="store_true", help="install an already finished run")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--max-steps", type=int, default=None, help="stop early (a smoke test)")
     parser.add_argument("--checkpoint-s", type=float, default=240.0)
-    parser.add_argument("--llama-src", type=Path, default=None, help="a llama.cpp source folder with the converter")
+    parser.add_argument(
+        "--llama-src", type=Path, default=None, help="a llama.cpp source folder with the converter"
+    )
     for field, value in asdict(HyperParameters()).items():
         parser.add_argument(f"--{field.replace('_', '-')}", type=type(value), default=value)
     args = parser.parse_args(argv)

@@ -47,7 +47,9 @@ def shipped_adapter_dir() -> Path:
 
 
 def _fallback(reason: str) -> AdapterChoice:
-    note = f"The repair adapter is not in use: {reason}. Drafting with the base model's few-shot prompt instead."
+    note = (
+        f"The repair adapter is not in use: {reason}. Drafting with the base model's few-shot prompt instead."
+    )
     log.warning("%s", note)
     return AdapterChoice(None, note)
 

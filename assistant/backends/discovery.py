@@ -49,18 +49,12 @@ class FoundModel(BaseModel):
 
     name: str = Field(description="Readable name, e.g. llama3.2:3b or org/repo/file.")
     path: str = Field(description="The GGUF file to pass as --model.")
-    source: str = Field(
-        description="lmstudio, ollama, gpt4all, huggingface, models_dir, env or extra."
-    )
+    source: str = Field(description="lmstudio, ollama, gpt4all, huggingface, models_dir, env or extra.")
     size_bytes: int
     architecture: str = ""
-    parameters: str = Field(
-        default="", description="Size label such as 270M, or counted from tensors."
-    )
+    parameters: str = Field(default="", description="Size label such as 270M, or counted from tensors.")
     quantization: str = ""
-    context_length: int = Field(
-        default=0, description="Trained context length; 0 when not declared."
-    )
+    context_length: int = Field(default=0, description="Trained context length; 0 when not declared.")
     chat_template: bool = Field(default=False, description="True when it runs in chat mode.")
 
 
@@ -102,9 +96,7 @@ def _format_count(count: int) -> str:
     for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
         if count >= limit:
             value = count / limit
-            return (
-                f"{value:.0f}{suffix}" if value >= 10 else f"{value:.1f}{suffix}".replace(".0", "")
-            )
+            return f"{value:.0f}{suffix}" if value >= 10 else f"{value:.1f}{suffix}".replace(".0", "")
     return str(count) if count else ""
 
 
@@ -125,9 +117,7 @@ def _home_places(home: Path, env: Mapping[str, str], system: bool) -> list[tuple
         places.append(("ollama", Path("/usr/share/ollama/.ollama/models")))
     places.append(("gpt4all", home / ".local" / "share" / "nomic.ai" / "GPT4All"))
     if sys.platform == "darwin":
-        places.append(
-            ("gpt4all", home / "Library" / "Application Support" / "nomic.ai" / "GPT4All")
-        )
+        places.append(("gpt4all", home / "Library" / "Application Support" / "nomic.ai" / "GPT4All"))
     if env.get("HF_HUB_CACHE"):
         hub = Path(env["HF_HUB_CACHE"]).expanduser()
     elif env.get("HF_HOME"):
@@ -179,9 +169,7 @@ class _Collector:
         log.debug("skipping %s: %s", path, reason)
         self.result.skipped.append(SkippedFile(path=str(path), reason=_sentence(reason)))
 
-    def add(
-        self, path: Path, name: str, source: str, fallback: Mapping[str, str] | None = None
-    ) -> None:
+    def add(self, path: Path, name: str, source: str, fallback: Mapping[str, str] | None = None) -> None:
         if path.is_symlink() and not path.exists():
             self._skip_named(path, name, source, "it is a broken link (its target is missing)")
             return
@@ -235,9 +223,7 @@ def _split_size(path: Path) -> int | str:
     ]
     missing = [p.name for p in parts if not p.exists()]
     if missing:
-        return (
-            f"it is one part of a split model and {len(missing)} of its {total} parts are missing"
-        )
+        return f"it is one part of a split model and {len(missing)} of its {total} parts are missing"
     return sum(p.stat().st_size for p in parts)
 
 
@@ -258,12 +244,8 @@ def _describe(
     arch = str(meta.get("general.architecture") or "")
     ctx = meta.get(f"{arch}.context_length", 0) if arch else 0
     label = meta.get("general.size_label")
-    params = (
-        str(label) if label else fallback.get("parameters") or _format_count(meta.parameter_count)
-    )
-    quant = quantization_name(meta.get("general.file_type"), path.name) or fallback.get(
-        "quantization", ""
-    )
+    params = str(label) if label else fallback.get("parameters") or _format_count(meta.parameter_count)
+    quant = quantization_name(meta.get("general.file_type"), path.name) or fallback.get("quantization", "")
     return FoundModel(
         name=name,
         path=str(path),
@@ -272,9 +254,7 @@ def _describe(
         architecture=arch,
         parameters=params,
         quantization=quant,
-        context_length=int(ctx)
-        if isinstance(ctx, int | float) and not isinstance(ctx, bool)
-        else 0,
+        context_length=int(ctx) if isinstance(ctx, int | float) and not isinstance(ctx, bool) else 0,
         chat_template=bool(meta.get("tokenizer.chat_template")),
     )
 
@@ -317,9 +297,7 @@ def _ollama_config(blobs: Path, manifest: dict) -> dict[str, str]:
     """Ollama's small config blob names the size and quantization when the GGUF does not."""
     digest = (manifest.get("config") or {}).get("digest", "")
     try:
-        config = (
-            json.loads(_ollama_blob(blobs, digest).read_text(encoding="utf-8")) if digest else {}
-        )
+        config = json.loads(_ollama_blob(blobs, digest).read_text(encoding="utf-8")) if digest else {}
     except (OSError, ValueError):
         return {}
     if not isinstance(config, dict):
@@ -336,9 +314,7 @@ def _scan_ollama(collector: _Collector, root: Path) -> None:
         try:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
             layers = manifest["layers"]
-            digest = next(
-                layer["digest"] for layer in layers if layer.get("mediaType") == OLLAMA_MODEL_LAYER
-            )
+            digest = next(layer["digest"] for layer in layers if layer.get("mediaType") == OLLAMA_MODEL_LAYER)
         except StopIteration:
             collector.skip(manifest_path, "this Ollama manifest names no GGUF model layer")
             continue
@@ -389,9 +365,7 @@ def discover_models(
     collector = _Collector()
     for source, root in places:
         exists = root.is_dir()
-        collector.result.searched.append(
-            SearchedPlace(source=source, path=str(root), exists=exists)
-        )
+        collector.result.searched.append(SearchedPlace(source=source, path=str(root), exists=exists))
         if not exists:
             continue
         if source == "ollama":

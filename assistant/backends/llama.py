@@ -18,8 +18,8 @@ import llama_cpp
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
 from assistant.backends.adapter import Adapter, AdapterChoice, choose_adapter
-from assistant.core.errors import CancelledError, ModelError
 from assistant.backends.model_files import check_gguf_header, model_problem
+from assistant.core.errors import CancelledError, ModelError
 from assistant.core.protocols import GenerationStats, ModelInfo, Sampling
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,9 @@ class LlamaModel:
         self._lock = threading.Lock()
         started = time.perf_counter()
         choice = adapter or AdapterChoice(None)
-        options: dict[str, object] = dict(n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads, n_batch=512)
+        options: dict[str, object] = dict(
+            n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads, n_batch=512
+        )
         self._llm, applied, note = self._load_with_adapter(choice, options)
         self.load_s = time.perf_counter() - started
         meta = dict(self._llm.metadata)

@@ -73,8 +73,7 @@ def _request_error(url: str, exc: BaseException, timeout: float) -> ModelError:
     if isinstance(exc, urllib.error.HTTPError):
         detail = _server_message(exc)
         return ModelError(
-            f"The model server at {url} answered HTTP {exc.code}"
-            + (f": {detail}." if detail else ".")
+            f"The model server at {url} answered HTTP {exc.code}" + (f": {detail}." if detail else ".")
         )
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, ConnectionRefusedError):
@@ -84,9 +83,7 @@ def _request_error(url: str, exc: BaseException, timeout: float) -> ModelError:
     if isinstance(reason, TimeoutError | socket.timeout):
         return ModelError(f"The model server at {url} did not answer within {timeout:g} s.")
     if isinstance(reason, socket.gaierror):
-        return ModelError(
-            f"Could not find the model server at {url}: the host name does not resolve."
-        )
+        return ModelError(f"Could not find the model server at {url}: the host name does not resolve.")
     text = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
     return ModelError(f"The connection to the model server at {url} failed ({text}).")
 
@@ -147,18 +144,14 @@ class OpenAIModel:
         except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
             raise _request_error(url, exc, limit) from exc
 
-    def _json(
-        self, url: str, body: dict[str, Any] | None = None, timeout: float | None = None
-    ) -> Any:
+    def _json(self, url: str, body: dict[str, Any] | None = None, timeout: float | None = None) -> Any:
         with self._open(url, body, timeout) as response:
             try:
                 return json.loads(response.read().decode("utf-8"))
             except (OSError, http.client.HTTPException) as exc:
                 raise _request_error(url, exc, timeout or self._timeout) from exc
             except ValueError as exc:
-                raise ModelError(
-                    f"The model server at {url} sent a reply that is not JSON."
-                ) from exc
+                raise ModelError(f"The model server at {url} sent a reply that is not JSON.") from exc
 
     def _choose_model(self, api_model: str | None) -> str:
         url = f"{self._api}/models"
@@ -181,9 +174,7 @@ class OpenAIModel:
                 )
             return api_model
         if not ids:
-            raise ModelError(
-                f"The model server at {url} lists no models; name one with --api-model."
-            )
+            raise ModelError(f"The model server at {url} lists no models; name one with --api-model.")
         return ids[0]
 
     def _server_context(self) -> int:
@@ -215,9 +206,7 @@ class OpenAIModel:
                 f"{self._root}/tokenize", {"content": text, "prompt": text, "model": self._model}
             )
             return int(reply["count"]) if "count" in reply else len(reply["tokens"])
-        reply = self._json(
-            f"{self._root}/extras/tokenize/count", {"input": text, "model": self._model}
-        )
+        reply = self._json(f"{self._root}/extras/tokenize/count", {"input": text, "model": self._model})
         return int(reply["count"])  # llama-cpp-python's server
 
     def count_tokens(self, text: str) -> int:
@@ -295,7 +284,9 @@ class OpenAIModel:
             body["stop"] = list(stop)
         # llama.cpp's server reads these; a stricter OpenAI-style server may refuse them.
         extras: dict[str, Any] = {
-            "top_k": sampling.top_k, "min_p": sampling.min_p, "repeat_penalty": sampling.repeat_penalty,
+            "top_k": sampling.top_k,
+            "min_p": sampling.min_p,
+            "repeat_penalty": sampling.repeat_penalty,
         }
         if grammar:
             extras["grammar"] = grammar

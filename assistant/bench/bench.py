@@ -14,16 +14,17 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
+from assistant.bench.evaluation import load_suite
 from assistant.bench.probes import machine_summary, peak_rss_mb, probe_serve, serve_command
 from assistant.bench.stats import BENCH_KEYS, BENCH_TARGETS, median, percentile, rounded
 from assistant.config import Settings
-from assistant.bench.evaluation import load_suite
-from assistant.guardrails import check_draft
 from assistant.core.protocols import Retriever
 from assistant.core.schemas import RepairDraft
+from assistant.guardrails import check_draft
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +72,7 @@ def measure_check(draft: RepairDraft, runs: int = CHECK_RUNS) -> float:
     return median(times)
 
 
-def measure_retrieval(
-    retriever: Retriever, texts: Sequence[str], k: int = 4
-) -> tuple[float, float]:
+def measure_retrieval(retriever: Retriever, texts: Sequence[str], k: int = 4) -> tuple[float, float]:
     """p50 and p95 milliseconds of `retrieve()` over distinct incidents (no cache hits)."""
     times = []
     for text in texts:
@@ -145,20 +144,22 @@ def compare_adapter(
     Alternating the two keeps a change in the machine's load from landing on one side only.
     The ratio is the median of the per-incident ratios (adapter ÷ base); below 1 is faster.
     """
+    from assistant.app_factory import build_model
     from assistant.core.schemas import DraftRequest
     from assistant.core.service import RepairService
-
-    from assistant.app_factory import build_model
 
     base_model = build_model(settings.model_copy(update={"adapter": "none"}), model_flag)
     services = {
         "adapter": RepairService(model, retriever=retriever, max_incident_chars=settings.max_incident_chars),
-        "base": RepairService(base_model, retriever=retriever, max_incident_chars=settings.max_incident_chars),
+        "base": RepairService(
+            base_model, retriever=retriever, max_incident_chars=settings.max_incident_chars
+        ),
     }
     times: dict[str, list[float]] = {"adapter": [], "base": []}
     for text in texts:
         for name in ("base", "adapter"):
-            _, seconds = timed(lambda name=name: services[name].draft(DraftRequest(incident=text, seed=1)))
+            request = DraftRequest(incident=text, seed=1)
+            _, seconds = timed(partial(services[name].draft, request))
             times[name].append(seconds)
     del services, base_model
     gc.collect()
@@ -180,9 +181,9 @@ def _no_progress(done: int, total: int) -> None:
 def collect(settings: Settings, model_flag: Path | None = None) -> BenchReport:
     """Run every measurement on the real model: about a minute on an idle two-core machine."""
     from assistant.app_factory import build_model, build_retriever
+    from assistant.backends.model_files import resolve_model_path
     from assistant.bench.generation import measure_generation, median_of_runs
     from assistant.bench.probes import free_port
-    from assistant.backends.model_files import resolve_model_path
 
     notes = [f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}"]
     # The first run assembles the default model file; that is set-up, not loading.
@@ -199,14 +200,20 @@ def collect(settings: Settings, model_flag: Path | None = None) -> BenchReport:
         p50, p95 = measure_retrieval(retriever, [incident.text for incident in suite])
         check_ms = measure_check(sample_draft())
         # Repeated, each run pairing the pipeline with raw llama.cpp back to back.
-        generation = median_of_runs([
-            measure_generation(model, retriever, suite[0].text, max_incident_chars=settings.max_incident_chars)
-            for _ in range(GENERATION_RUNS)
-        ])
+        generation = median_of_runs(
+            [
+                measure_generation(
+                    model, retriever, suite[0].text, max_incident_chars=settings.max_incident_chars
+                )
+                for _ in range(GENERATION_RUNS)
+            ]
+        )
         rss = peak_rss_mb()
         comparison = AdapterComparison()
         if model.info.adapter:
-            comparison = compare_adapter(model, settings, model_flag, retriever, [i.text for i in suite[:COMPARE_INCIDENTS]])
+            comparison = compare_adapter(
+                model, settings, model_flag, retriever, [i.text for i in suite[:COMPARE_INCIDENTS]]
+            )
         port = free_port()
         env = dict(os.environ, REPAIR_DATA_DIR=str(fresh.data_dir), REPAIR_ADAPTER=settings.adapter)
         serve = probe_serve(
@@ -247,10 +254,7 @@ def collect(settings: Settings, model_flag: Path | None = None) -> BenchReport:
 
 
 def round_figures(values: dict[str, Any]) -> dict[str, Any]:
-    return {
-        key: rounded(value, 4) if isinstance(value, float) else value
-        for key, value in values.items()
-    }
+    return {key: rounded(value, 4) if isinstance(value, float) else value for key, value in values.items()}
 
 
 _LABELS = {
@@ -284,9 +288,7 @@ def _cell(value: Any) -> str:
 def render_table(report: BenchReport, out: TextIO) -> None:
     """The figures, their targets and whether each is met, then what explains them."""
     targets = {target.key: target for target in BENCH_TARGETS}
-    out.write(
-        f"Model:   {report.figures.get('model')}\nMachine: {report.figures.get('machine')}\n\n"
-    )
+    out.write(f"Model:   {report.figures.get('model')}\nMachine: {report.figures.get('machine')}\n\n")
     width = max(len(label) for label in _LABELS.values())
     out.write(f"{'figure':<{width}}  {'value':>10}  {'target':>8}  met\n")
     out.write(f"{'-' * width}  {'-' * 10}  {'-' * 8}  ---\n")

@@ -19,8 +19,8 @@ from typing import Any, TextIO
 
 from assistant.bench.stats import Target
 from assistant.core.errors import AssistantError
-from assistant.guardrails import check_text
 from assistant.core.schemas import SECTIONS, DraftRequest, DraftResult
+from assistant.guardrails import check_text
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +64,7 @@ def load_suite(path: Path | None = None) -> list[EvalIncident]:
         item = json.loads(line)
         if not item.get("act"):
             raise ValueError(f"incident on line {number} of the eval suite names no act")
-        suite.append(
-            EvalIncident(item["id"], item["text"], tuple(item["situations"]), tuple(item["act"]))
-        )
+        suite.append(EvalIncident(item["id"], item["text"], tuple(item["situations"]), tuple(item["act"])))
     return suite
 
 
@@ -74,13 +72,24 @@ def load_heldout(path: Path | None = None) -> list[EvalIncident]:
     """The held-out incidents: never trained on, each with its person and kind of rupture."""
     if path is None:
         packaged = files("assistant").joinpath(HELDOUT_FILE)
-        path = Path(str(packaged)) if packaged.is_file() else Path(__file__).resolve().parents[2] / "training" / "heldout.jsonl"
+        path = (
+            Path(str(packaged))
+            if packaged.is_file()
+            else Path(__file__).resolve().parents[2] / "training" / "heldout.jsonl"
+        )
     suite = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             item = json.loads(line)
             suite.append(
-                EvalIncident(item["id"], item["incident"], (item["rupture"],), (), item["person"], item.get("notes", {}))
+                EvalIncident(
+                    item["id"],
+                    item["incident"],
+                    (item["rupture"],),
+                    (),
+                    item["person"],
+                    item.get("notes", {}),
+                )
             )
     return suite
 
@@ -97,7 +106,10 @@ _COMMON = frozenset(
 
 def shares_act_words(own: str, incident: str) -> bool:
     """Without labelled stems: "I" is the subject and the own reuses a content word of the account."""
-    words = lambda text: {w for w in re.findall(r"[a-z']+", _normalise(text)) if len(w) >= 4 and w not in _COMMON}
+
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z']+", _normalise(text)) if len(w) >= 4 and w not in _COMMON}
+
     return bool(re.search(r"\bI\b", own)) and bool(words(own) & words(incident))
 
 
@@ -119,11 +131,7 @@ def addressed_to(sections: dict[str, str], person: str) -> bool:
 def names_act(own: str, stems: Sequence[str]) -> bool:
     """True when some stem starts a word of `own` ("snap" matches "snapped", not "unsnap")."""
     text = _normalise(own)
-    return any(
-        re.search(r"\b" + re.escape(_normalise(stem).strip()), text)
-        for stem in stems
-        if stem.strip()
-    )
+    return any(re.search(r"\b" + re.escape(_normalise(stem).strip()), text) for stem in stems if stem.strip())
 
 
 def concrete_commit(commit: str) -> bool:
@@ -144,9 +152,7 @@ class EvalRow:
     seconds: float
     high: list[str] = field(default_factory=list)
     error: str = ""
-    draft: dict[str, str] = field(
-        default_factory=dict
-    )  # the sections scored, to read beside the marks
+    draft: dict[str, str] = field(default_factory=dict)  # the sections scored, to read beside the marks
     addressed: bool = True
     findings: list[str] = field(default_factory=list)  # every finding the page would show
 
@@ -157,7 +163,9 @@ def score_result(incident: EvalIncident, result: DraftResult, seconds: float) ->
         id=incident.id,
         three_sections=all(getattr(result, name).strip() for name in SECTIONS),
         no_high=not high,
-        names_act=names_act(result.own, incident.act) if incident.act else shares_act_words(result.own, incident.text),
+        names_act=names_act(result.own, incident.act)
+        if incident.act
+        else shares_act_words(result.own, incident.text),
         concrete_commit=bool(result.commit.strip()) and concrete_commit(result.commit),
         sources_used=bool(result.sources),
         seconds=seconds,
@@ -185,9 +193,7 @@ def summarize(rows: Sequence[EvalRow]) -> dict[str, Any]:
     }
     for key in CRITERIA:
         summary[f"{key}_pct"] = round(_percent(rows, key), 1)
-    summary["mean_draft_s"] = (
-        round(sum(row.seconds for row in rows) / len(rows), 3) if rows else None
-    )
+    summary["mean_draft_s"] = round(sum(row.seconds for row in rows) / len(rows), 3) if rows else None
     summary["targets"] = {}
     for target in EVAL_TARGETS:
         actual = summary[f"{target.key}_pct"]
@@ -248,7 +254,9 @@ def evaluate(
             progress.flush()
         started = time.perf_counter()
         try:
-            request = DraftRequest(incident=incident.text, person=incident.person, notes=incident.notes, seed=seed)
+            request = DraftRequest(
+                incident=incident.text, person=incident.person, notes=incident.notes, seed=seed
+            )
             result = service.draft(request)
         except AssistantError as exc:
             rows.append(failed_row(incident, str(exc), time.perf_counter() - started))
@@ -281,14 +289,20 @@ def build_variants(settings: Any, model_flag: Path | None) -> list[Variant]:
     def service(adapter: str) -> Any:
         model = build_model(settings.model_copy(update={"adapter": adapter}), model_flag)
         return RepairService(
-            model, retriever=retriever, max_incident_chars=settings.max_incident_chars, candidates=settings.candidates
+            model,
+            retriever=retriever,
+            max_incident_chars=settings.max_incident_chars,
+            candidates=settings.candidates,
         )
 
     embedded = model_flag is None and settings.model is None
     wanted = settings.adapter.strip().lower()
     if wanted == "none" or (wanted == "default" and not embedded):
         return [Variant("base few-shot" if embedded else "model", lambda: service("none"))]
-    return [Variant("base few-shot", lambda: service("none")), Variant("adapter", lambda: service(settings.adapter))]
+    return [
+        Variant("base few-shot", lambda: service("none")),
+        Variant("adapter", lambda: service(settings.adapter)),
+    ]
 
 
 def side_by_side(results: Sequence[tuple[str, str, dict[str, Any]]], out: TextIO) -> None:
@@ -334,7 +348,9 @@ def run_eval(
     """
     suite = load_suite() if classic else load_heldout()
     suite = suite[:limit] if limit else suite
-    variants = [Variant("model", lambda: service)] if service is not None else build_variants(settings, model_flag)
+    variants = (
+        [Variant("model", lambda: service)] if service is not None else build_variants(settings, model_flag)
+    )
     results: list[tuple[str, str, dict[str, Any]]] = []
     payload: dict[str, Any] = {"suite": "classic" if classic else "heldout", "variants": []}
     summary: dict[str, Any] = {}
@@ -345,7 +361,9 @@ def run_eval(
         summary = summarize(rows)
         model = model_name(current)
         results.append((variant.label, model, summary))
-        payload["variants"].append({"label": variant.label, "model": model, "rows": [asdict(r) for r in rows], "summary": summary})
+        payload["variants"].append(
+            {"label": variant.label, "model": model, "rows": [asdict(r) for r in rows], "summary": summary}
+        )
         if not as_json:
             stdout.write(f"\n== {variant.label} ==\n")
             render_table(rows, summary, model, stdout)

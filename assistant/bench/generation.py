@@ -124,9 +124,7 @@ def measure_generation(
     grammar = model.raw_generate(accepted.prompt, settings.sampling(length, seed), grammar=DRAFT_GRAMMAR)
 
     log.info("draft model calls: %s", describe_runs(draft_calls))
-    runs = [
-        (metered.tokens_in([call]), call.stats.total_s, call.stats.ttft_s) for call in draft_calls
-    ]
+    runs = [(metered.tokens_in([call]), call.stats.total_s, call.stats.ttft_s) for call in draft_calls]
     details: dict[str, float | str | None] = {
         "draft_attempts": float(result.attempts),
         "draft_path": result.path,
@@ -158,9 +156,7 @@ def measure_generation(
         draft_s=pipeline_s,
         overhead_ratio=overhead_ratio(pipeline_s, raw.total_s),
         revise_ttft_speedup=revise_speedup(cold.stats.ttft_s, warm.stats.ttft_s),
-        structured_ratio=per_token_ratio(
-            structured_s, length, raw_warm.total_s, raw_warm.completion_tokens
-        ),
+        structured_ratio=per_token_ratio(structured_s, length, raw_warm.total_s, raw_warm.completion_tokens),
         details=details,
     )
 

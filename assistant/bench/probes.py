@@ -32,7 +32,9 @@ log = logging.getLogger(__name__)
 class RawModel(TextModel, Protocol):
     """A TextModel that can also generate without the pipeline and drop its prefix cache."""
 
-    def raw_generate(self, prompt: str, sampling: Sampling, *, grammar: str | None = None) -> GenerationStats: ...
+    def raw_generate(
+        self, prompt: str, sampling: Sampling, *, grammar: str | None = None
+    ) -> GenerationStats: ...
 
     def reset_cache(self) -> None: ...
 
@@ -94,9 +96,7 @@ class MeteredModel:
         A streamed chunk can hold several tokens (text that might start a stop string is held
         back), so counting chunks would undercount what the model actually generated.
         """
-        return sum(
-            max(self.count_tokens(call.text), call.stats.completion_tokens) for call in calls
-        )
+        return sum(max(self.count_tokens(call.text), call.stats.completion_tokens) for call in calls)
 
 
 def peak_rss_mb() -> float:

@@ -113,9 +113,7 @@ def revise_speedup(cold_ttft_s: float, warm_ttft_s: float) -> float | None:
     return ratio(cold_ttft_s, warm_ttft_s)
 
 
-def per_token_ratio(
-    slow_s: float, slow_tokens: int, fast_s: float, fast_tokens: int
-) -> float | None:
+def per_token_ratio(slow_s: float, slow_tokens: int, fast_s: float, fast_tokens: int) -> float | None:
     """Time per token of one run ÷ time per token of another (1.0 means the same speed)."""
     if slow_tokens <= 0 or fast_tokens <= 0:
         return None

@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from assistant.guardrails import check_text, checks_ran, has_high
 from assistant.core.schemas import SECTIONS, Finding
+from assistant.guardrails import check_text, checks_ran, has_high
 
 EXIT_OK = 0
 EXIT_HIGH = 1
@@ -65,7 +65,9 @@ def _split_lines(text: str) -> list[str]:
     return [line.rstrip("\r") for line in text.split("\n")][: -1 if text.endswith("\n") else None]
 
 
-def _line_request(line: str, section: str | None, incident: str | None, person: str | None) -> dict[str, object]:
+def _line_request(
+    line: str, section: str | None, incident: str | None, person: str | None
+) -> dict[str, object]:
     """A --jsonl line: a JSON object with its own text and context, or else plain text."""
     stripped = line.strip()
     if stripped.startswith("{"):
@@ -107,9 +109,7 @@ def run_check(
         if as_json and as_jsonl:
             raise _UsageError("Use either --json or --jsonl, not both.")
         if section is not None and section not in SECTIONS:
-            raise _UsageError(
-                f"Unknown section {section!r}: use one of {', '.join(SECTIONS)}."
-            )
+            raise _UsageError(f"Unknown section {section!r}: use one of {', '.join(SECTIONS)}.")
         text = _read_source(source, stdin)
     except _UsageError as exc:
         stderr.write(f"{exc}\n")
@@ -120,8 +120,10 @@ def run_check(
         for line in _split_lines(text):
             request = _line_request(line, section, incident, person)
             findings = check_text(
-                request["text"], request["section"],  # type: ignore[arg-type]
-                incident=request["incident"], person=request["person"],  # type: ignore[arg-type]
+                request["text"],
+                request["section"],  # type: ignore[arg-type]
+                incident=request["incident"],
+                person=request["person"],  # type: ignore[arg-type]
             )
             any_high = any_high or has_high(findings)
             stdout.write(json.dumps(_payload(findings), ensure_ascii=False) + "\n")

@@ -30,7 +30,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="repair-assistant", description="Draft a repair after a rupture at work, fully offline.")
+    parser = _Parser(
+        prog="repair-assistant", description="Draft a repair after a rupture at work, fully offline."
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -38,12 +40,20 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=None, help="port (default 7860, or the next free one)")
     serve.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
-    serve.add_argument("--ephemeral", action="store_true",
-                       help="keep nothing on disk: no journal, sessions only in memory")
-    serve.add_argument("--allow-remote", action="store_true",
-                       help="allow a --host other computers can reach (needs --auth-user)")
-    serve.add_argument("--auth-user", default=None, metavar="NAME",
-                       help="require a login; the password comes from REPAIR_AUTH_PASSWORD or a prompt")
+    serve.add_argument(
+        "--ephemeral", action="store_true", help="keep nothing on disk: no journal, sessions only in memory"
+    )
+    serve.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="allow a --host other computers can reach (needs --auth-user)",
+    )
+    serve.add_argument(
+        "--auth-user",
+        default=None,
+        metavar="NAME",
+        help="require a login; the password comes from REPAIR_AUTH_PASSWORD or a prompt",
+    )
     _backend_flags(serve)
     _adapter_flag(serve)
 
@@ -51,18 +61,25 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("text", help="what happened, or - to read it from stdin")
     draft.add_argument("--json", action="store_true", help="print the result as JSON")
     draft.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
-    draft.add_argument("--person", default="", help="who the repair is for (a name, or \"the team\")")
+    draft.add_argument("--person", default="", help='who the repair is for (a name, or "the team")')
     draft.add_argument("--seed", type=int, default=0, help="sampling seed (same seed, same draft)")
-    draft.add_argument("--ephemeral", action="store_true",
-                       help="keep nothing on disk (otherwise the draft is saved to the journal)")
+    draft.add_argument(
+        "--ephemeral",
+        action="store_true",
+        help="keep nothing on disk (otherwise the draft is saved to the journal)",
+    )
     _backend_flags(draft)
     _adapter_flag(draft)
 
     check = sub.add_parser("check", help="lint a draft for non-apologies and other traps")
     check.add_argument("file", nargs="?", default=None, help="a file, or - for stdin (the default)")
     check.add_argument("--section", choices=["own", "acknowledge", "commit"], default=None)
-    check.add_argument("--incident", default=None, help="what happened, to read the text against (enables the context checks)")
-    check.add_argument("--person", default=None, help="who the text is addressed to (a name, or \"the team\")")
+    check.add_argument(
+        "--incident",
+        default=None,
+        help="what happened, to read the text against (enables the context checks)",
+    )
+    check.add_argument("--person", default=None, help='who the text is addressed to (a name, or "the team")')
     fmt = check.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--jsonl", action="store_true", help="one text per stdin line, one JSON object per line")
@@ -95,21 +112,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _adapter_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--adapter", default=None, metavar="default|none|PATH",
+        "--adapter",
+        default=None,
+        metavar="default|none|PATH",
         help="the repair adapter: the shipped one on the embedded model (default), none, or a LoRA GGUF",
     )
 
 
 def _backend_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--backend", choices=["local", "openai"], default="local",
-                        help="run the model here (local) or on your organisation's OpenAI-compatible server")
+    parser.add_argument(
+        "--backend",
+        choices=["local", "openai"],
+        default="local",
+        help="run the model here (local) or on your organisation's OpenAI-compatible server",
+    )
     parser.add_argument("--base-url", default=None, help="the server's address, for --backend openai")
-    parser.add_argument("--api-model", default=None, help="the model name on that server (default: its first)")
+    parser.add_argument(
+        "--api-model", default=None, help="the model name on that server (default: its first)"
+    )
 
 
 def _backend(args: argparse.Namespace) -> dict:
     if args.backend == "openai" and not args.base_url:
-        raise AssistantError("--backend openai needs --base-url, the address of your organisation's model server.")
+        raise AssistantError(
+            "--backend openai needs --base-url, the address of your organisation's model server."
+        )
     if args.backend != "openai" and (args.base_url or args.api_model):
         raise AssistantError("--base-url and --api-model only apply with --backend openai.")
     return {"backend": args.backend, "base_url": args.base_url, "api_model": args.api_model}
@@ -125,7 +152,9 @@ def _settings(args: argparse.Namespace | None = None):
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first.get("loc", ())) or "a setting"
-        raise AssistantError(f"The setting REPAIR_{field.upper()} is invalid: {first.get('msg', 'bad value')}.") from exc
+        raise AssistantError(
+            f"The setting REPAIR_{field.upper()} is invalid: {first.get('msg', 'bad value')}."
+        ) from exc
     # A flag wins over the environment for this run.
     if args is not None and getattr(args, "adapter", None):
         settings = settings.model_copy(update={"adapter": args.adapter})
@@ -146,7 +175,7 @@ def _print_draft(result, out: TextIO) -> None:
     if result.findings:
         out.write("\nStill flagged:\n")
         for f in result.findings:
-            out.write(f"  [{f.severity}] {f.category} in {f.section}: \"{f.text}\" — {f.message}\n")
+            out.write(f'  [{f.severity}] {f.category} in {f.section}: "{f.text}" — {f.message}\n')
     total = result.timings.get("total_s", 0.0)
     out.write(f"\n(model: {result.model}; {total:.1f} s)\n")
 
@@ -165,7 +194,9 @@ def _cmd_draft(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
     if not args.ephemeral:
         _journal_draft(settings, incident, result, person=args.person)
     if args.json:
-        stdout.write(json.dumps(result.model_dump(mode="json", include=set(DRAFT_KEYS)), ensure_ascii=False) + "\n")
+        stdout.write(
+            json.dumps(result.model_dump(mode="json", include=set(DRAFT_KEYS)), ensure_ascii=False) + "\n"
+        )
     else:
         _print_draft(result, stdout)
     return EXIT_OK
@@ -184,10 +215,17 @@ def _journal_draft(settings, incident: str, result, person: str = "") -> None:
             log.warning("%s", journal.note)
         session = journal.new_session()
         journal.save_form(session, incident=incident, person=person or None)
-        version = {"n": 1, "source": "draft (command line)", "time": datetime.now().strftime("%H:%M:%S"),
-                   "own": result.own, "acknowledge": result.acknowledge, "commit": result.commit}
-        journal.save_version(session, version, message=result.message,
-                             findings=[f.model_dump() for f in result.findings])
+        version = {
+            "n": 1,
+            "source": "draft (command line)",
+            "time": datetime.now().strftime("%H:%M:%S"),
+            "own": result.own,
+            "acknowledge": result.acknowledge,
+            "commit": result.commit,
+        }
+        journal.save_version(
+            session, version, message=result.message, findings=[f.model_dump() for f in result.findings]
+        )
     except sqlite3.Error as exc:
         log.warning("could not save the draft to the journal (%s)", type(exc).__name__)
     finally:
@@ -198,8 +236,15 @@ def _cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, stdin: 
     from assistant.cli.check import run_check
 
     return run_check(
-        args.file, args.section, args.json, args.jsonl, stdin, stdout, stderr,
-        incident=args.incident, person=args.person,
+        args.file,
+        args.section,
+        args.json,
+        args.jsonl,
+        stdin,
+        stdout,
+        stderr,
+        incident=args.incident,
+        person=args.person,
     )
 
 
@@ -211,16 +256,25 @@ def _cmd_retrieve(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> in
     if args.k < 1:
         raise AssistantError("-k must be at least 1.")
     texts = [line for line in stdin] if args.jsonl else [_read_text(args.text, stdin)]
-    texts = [validate_incident(text, settings.max_incident_chars) for text in texts if not args.jsonl or text.strip()]
+    texts = [
+        validate_incident(text, settings.max_incident_chars)
+        for text in texts
+        if not args.jsonl or text.strip()
+    ]
     retriever = build_retriever(settings)
     for text in texts:
         passages = retriever.retrieve(text, args.k)
         if args.json or args.jsonl:
-            stdout.write(json.dumps({"passages": [p.model_dump(mode="json") for p in passages]}, ensure_ascii=False) + "\n")
+            stdout.write(
+                json.dumps({"passages": [p.model_dump(mode="json") for p in passages]}, ensure_ascii=False)
+                + "\n"
+            )
             stdout.flush()
         else:
             for p in passages:
-                stdout.write(f"{p.score:.3f}  {p.id}  ({p.stage}; {', '.join(p.situations)})\n       {p.title}\n")
+                stdout.write(
+                    f"{p.score:.3f}  {p.id}  ({p.stage}; {', '.join(p.situations)})\n       {p.title}\n"
+                )
     return EXIT_OK
 
 
@@ -232,8 +286,16 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     auth = read_auth(args.auth_user)
     # Refuse a reachable address before spending seconds loading a model.
     listen_access(args.host or settings.host, allow_remote=args.allow_remote, auth=auth)
-    return serve(settings, host=args.host, port=args.port, model_flag=args.model, ephemeral=args.ephemeral,
-                 allow_remote=args.allow_remote, auth=auth, **_backend(args))
+    return serve(
+        settings,
+        host=args.host,
+        port=args.port,
+        model_flag=args.model,
+        ephemeral=args.ephemeral,
+        allow_remote=args.allow_remote,
+        auth=auth,
+        **_backend(args),
+    )
 
 
 def _cmd_models(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -242,12 +304,20 @@ def _cmd_models(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     return run_models(args.json, stdout, stderr)
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None,
-         stdin: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    stdin: TextIO | None = None,
+) -> int:
     stdout, stderr, stdin = stdout or sys.stdout, stderr or sys.stderr, stdin or sys.stdin
     args = build_parser().parse_args(list(argv) if argv is not None else None)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        stream=stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     from assistant.core.privacy import apply_offline_env
 
     apply_offline_env()

@@ -45,9 +45,7 @@ def render_table(result: DiscoveryResult) -> str:
             cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
             lines.append("  ".join([*cells, row[-1]]))
         lines.append("")
-        lines.append(
-            "Use one with --model PATH. Models without a chat template run in few-shot mode."
-        )
+        lines.append("Use one with --model PATH. Models without a chat template run in few-shot mode.")
     else:
         lines.append("No GGUF models found. Looked in:")
         for place in result.searched:

@@ -21,7 +21,9 @@ _NOT_ACTS = (
     r"run|work|manage|lead|head|oversee|look after"
 )
 _I_CLAUSE = re.compile(r"(?<![\w'])I (?!(?:" + _NOT_ACTS + r")\b)(?:[a-z]+)\b[^.!?;\n]*", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"\s*(?:,\s*(?:because|since|as|so|but)\b|\s(?:because|since|but)\b).*$", re.IGNORECASE)
+_CLAUSE_END = re.compile(
+    r"\s*(?:,\s*(?:because|since|as|so|but)\b|\s(?:because|since|but)\b).*$", re.IGNORECASE
+)
 # Where the sentence moves on to someone else: ", and he left…", ", Bilal stopped…", "… and hasn't said…".
 _OTHER_SUBJECT = re.compile(
     r"(?:,\s*(?:and\s+)?(?:"
@@ -86,8 +88,16 @@ _AFTER_OBJECT = r"(?=\s+(?:that|to|about|in|on|at|for|with|off|out|up|down|again
 # After these verbs "her" is the person themself ("let her finish", "asked her twice").
 _OBJECT_VERBS = r"\b(let|made|make|makes|help|helped|watched|heard|told|asked|thanked|warned|reminded|texted|emailed|messaged|pinged|rang|phoned|rushed|pushed|pressed|met)\s+"
 # "she was" becomes "you were", not "you was".
-_AGREEMENT = {"was": "were", "wasn't": "weren't", "is": "are", "isn't": "aren't", "has": "have",
-              "hasn't": "haven't", "does": "do", "doesn't": "don't"}
+_AGREEMENT = {
+    "was": "were",
+    "wasn't": "weren't",
+    "is": "are",
+    "isn't": "aren't",
+    "has": "have",
+    "hasn't": "haven't",
+    "does": "do",
+    "doesn't": "don't",
+}
 
 
 def _agree(match: re.Match[str]) -> str:
@@ -112,19 +122,31 @@ def to_second_person(clause: str, name: str, *, sole: bool = False) -> str:
     # Words in quotes were said to someone else and stay as they were said.
     parts = re.split(r"((?<!\w)['‘“\"][^'’”\"]*['’”\"](?!\w))", clause)
     if len(parts) > 1:
-        return "".join(part if index % 2 else to_second_person(part, name, sole=True) for index, part in enumerate(parts))
-    others = [w for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b", clause) if w != name.split()[0] and w != "I"]
+        return "".join(
+            part if index % 2 else to_second_person(part, name, sole=True) for index, part in enumerate(parts)
+        )
+    others = [
+        w
+        for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b", clause)
+        if w != name.split()[0] and w != "I"
+    ]
     clause = re.sub(rf"\b{first}'s\b", "your", clause)
     clause = re.sub(rf"\b{re.escape(name)}\b|\b{first}\b", "you", clause)
     if others:
         return clause
     clause = re.sub(r"\bherself\b|\bhimself\b", "yourself", clause)
-    clause = re.sub(_OBJECT_VERBS + r"her\b(?!\s+(?:own|work|team|plan|report|idea|draft|point|question|name)\b)", r"\1 you", clause)
+    clause = re.sub(
+        _OBJECT_VERBS + r"her\b(?!\s+(?:own|work|team|plan|report|idea|draft|point|question|name)\b)",
+        r"\1 you",
+        clause,
+    )
     clause = re.sub(r"\bher\b" + _AFTER_OBJECT, "you", clause)
     clause = re.sub(r"\b(?:her|his)\b", "your", clause)
     clause = re.sub(r"\bhim\b", "you", clause)
     clause = re.sub(
-        r"\b(?:" + alt(HE_SHE) + r")\b(?:\s+(was|wasn't|is|isn't|has|hasn't|does|doesn't)\b|('s)\b(\s+\w+ed\b)?)?",
+        r"\b(?:"
+        + alt(HE_SHE)
+        + r")\b(?:\s+(was|wasn't|is|isn't|has|hasn't|does|doesn't)\b|('s)\b(\s+\w+ed\b)?)?",
         _agree,
         clause,
     )

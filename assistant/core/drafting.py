@@ -136,7 +136,11 @@ class Drafter:
             prompt, lead = _seed_own(prompt, case)
         else:
             prompt, stop = build_revision_prompt(
-                self.model, case, revise[0].model_dump(), revise[1], reserve_tokens=2 * self.settings.max_tokens + 8
+                self.model,
+                case,
+                revise[0].model_dump(),
+                revise[1],
+                reserve_tokens=2 * self.settings.max_tokens + 8,
             )
         all_stats: list[GenerationStats] = []
         last: ParseResult | None = None
@@ -163,11 +167,15 @@ class Drafter:
             if last.ok:
                 path = "grammar" if grammar else "parsed"
                 log.info("draft parsed on attempt %d via %s", attempt + 1, path)
-                yield DraftOutcome(last.draft(), path, attempt + 1, prompt, text, _timings(all_stats, started))
+                yield DraftOutcome(
+                    last.draft(), path, attempt + 1, prompt, text, _timings(all_stats, started)
+                )
                 return
             log.info("attempt %d unusable: %s", attempt + 1, "; ".join(last.problems))
         problems = "; ".join(last.problems) if last else "no output"
-        raise DraftError(f"The model did not produce a usable three-part draft after {total} tries ({problems}).")
+        raise DraftError(
+            f"The model did not produce a usable three-part draft after {total} tries ({problems})."
+        )
 
     def regenerate_section(
         self,
@@ -193,7 +201,9 @@ class Drafter:
             text = (" " + opening if opening else "") + "".join(
                 self.model.stream(
                     prompt,
-                    self.settings.sampling(self.settings.section_max_tokens, seed + attempt * 104729, hotter=True),
+                    self.settings.sampling(
+                        self.settings.section_max_tokens, seed + attempt * 104729, hotter=True
+                    ),
                     stop=["\n", *stop],
                     grammar=SECTION_GRAMMAR if attempt == 1 else None,
                     cancel=cancel,

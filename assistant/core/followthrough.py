@@ -62,9 +62,7 @@ _WEEK = re.compile(
     re.IGNORECASE,
 )
 _WITHIN = re.compile(
-    r"\b(?:in|within)\s+(?:the\s+next\s+)?(?P<n>\d+|"
-    + "|".join(_NUMBERS)
-    + r")\s+(?P<unit>days?|weeks?)\b",
+    r"\b(?:in|within)\s+(?:the\s+next\s+)?(?P<n>\d+|" + "|".join(_NUMBERS) + r")\s+(?P<unit>days?|weeks?)\b",
     re.IGNORECASE,
 )
 _ONGOING = re.compile(
@@ -126,9 +124,7 @@ def find_occasion(commit: str, today: date) -> Occasion | None:
         raw = match.group("n").lower()
         count = int(raw) if raw.isdigit() else _NUMBERS[raw]
         days = count * (7 if match.group("unit").lower().startswith("week") else 1)
-        candidates.append(
-            (match.start(), Occasion(match.group(0).lower(), today + timedelta(days=days)))
-        )
+        candidates.append((match.start(), Occasion(match.group(0).lower(), today + timedelta(days=days))))
     if not candidates:
         if match := _ONGOING.search(commit):
             return Occasion(match.group(0).lower(), None, ongoing=True)
@@ -156,9 +152,7 @@ def follow_through_plan(commit: str, today: date | None = None) -> FollowThrough
     else:
         check_date = today + timedelta(days=CHECK_IN_DAYS)
         check_in = f"Within a week, by {_day(check_date)}: {ASK_IF_NOTICED}"
-    return FollowThroughPlan(
-        action=action, occasion=occasion, check_in=check_in, check_in_date=check_date
-    )
+    return FollowThroughPlan(action=action, occasion=occasion, check_in=check_in, check_in_date=check_date)
 
 
 def plan_markdown(plan: FollowThroughPlan) -> str:

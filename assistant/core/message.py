@@ -28,7 +28,9 @@ def assemble_message(draft: RepairDraft, person: str = "", delivery: Delivery = 
             f"- Then invite them in, and listen: {INVITATION}",
         ]
         return "\n".join(lines)
-    greeting = f"Hi {person}," if person and person.lower() not in {"the team", "team"} else (
-        "Hi all," if person else "Hi,"
+    greeting = (
+        f"Hi {person},"
+        if person and person.lower() not in {"the team", "team"}
+        else ("Hi all," if person else "Hi,")
     )
     return f"{greeting}\n\n{own} {ack}\n\n{commit}\n\n{INVITATION}"

@@ -18,8 +18,13 @@ _LABEL = re.compile(
 )
 # Anything that starts a new block means the draft is over.
 _END = re.compile(r"^\s*(END\b|INCIDENT:|GUIDANCE:|PERSON:|#{2,})", re.MULTILINE)
-_CANONICAL = {"own": "own", "acknowledge": "acknowledge", "acknowledgement": "acknowledge",
-              "commit": "commit", "commitment": "commit"}
+_CANONICAL = {
+    "own": "own",
+    "acknowledge": "acknowledge",
+    "acknowledgement": "acknowledge",
+    "commit": "commit",
+    "commitment": "commit",
+}
 MAX_SECTION_CHARS = 700
 
 

@@ -46,7 +46,11 @@ class Case:
         parts = [line.rstrip(".") + "." for line in guidance] or [DEFAULT_GUIDANCE]
         if examples:
             parts.append("For example: " + " ".join(f'"{line}"' for line in examples))
-        notes = {key: for_prompt(value) for key, value in self.notes.items() if key in REFLECTION_KEYS and value.strip()}
+        notes = {
+            key: for_prompt(value)
+            for key, value in self.notes.items()
+            if key in REFLECTION_KEYS and value.strip()
+        }
         return {
             "guidance": for_prompt(" ".join(parts)),
             "incident": for_prompt(self.incident),
@@ -136,7 +140,9 @@ def build_revision_prompt(
     instruction = for_prompt(instruction)
     messages = _chat_messages(case.template_vars())
     messages.append({"role": "assistant", "content": render("draft_assistant.j2", **draft).strip()})
-    messages.append({"role": "user", "content": f"REVISE: {instruction}. Reply with the three lines, revised."})
+    messages.append(
+        {"role": "user", "content": f"REVISE: {instruction}. Reply with the three lines, revised."}
+    )
     revised, chat_stop = _format(model, messages)
     return revised + "OWN:", list(chat_stop) + list(COMPLETION_STOP)
 

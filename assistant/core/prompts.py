@@ -32,4 +32,6 @@ def render(name: str, folder: Path | None = None, **variables: Any) -> str:
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"The prompt template {name} is missing.") from exc
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"The prompt template {name} needs a variable that was not given: {exc.message}.") from exc
+        raise TemplateError(
+            f"The prompt template {name} needs a variable that was not given: {exc.message}."
+        ) from exc

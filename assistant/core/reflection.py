@@ -23,7 +23,9 @@ QUESTIONS: tuple[tuple[str, str, str], ...] = (
     ("want_different", "WHAT I WANT TO BE DIFFERENT", "What do I want to be different next time?"),
 )
 _LABELS = {label: key for key, label, _ in QUESTIONS}
-_LINE = re.compile(r"^[ \t]*(" + "|".join(re.escape(label) for label in _LABELS) + r")[ \t]*:[ \t]*(.*)$", re.MULTILINE)
+_LINE = re.compile(
+    r"^[ \t]*(" + "|".join(re.escape(label) for label in _LABELS) + r")[ \t]*:[ \t]*(.*)$", re.MULTILINE
+)
 
 
 def parse_reflection(text: str) -> dict[str, str]:
@@ -49,7 +51,9 @@ def reflection_answer(answers: dict[str, str]) -> str:
     return lines[0][len("WHAT I DID:") :] + "\n" + "\n".join(lines[1:]) + "\nEND"
 
 
-def prefill(model: TextModel, incident: str, *, seed: int = 0, cancel: threading.Event | None = None) -> dict[str, str]:
+def prefill(
+    model: TextModel, incident: str, *, seed: int = 0, cancel: threading.Event | None = None
+) -> dict[str, str]:
     """Suggested answers for the reflection questions; missing ones are simply absent."""
     prompt = reflection_prompt(incident, adapter=bool(model.info.adapter))
     stop = ["END", "\nINCIDENT", "\n\n"]

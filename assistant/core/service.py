@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from assistant.core.act_extraction import extract_act, only_person_named, to_second_person
 from assistant.core.drafting import Drafter, DraftOutcome, DraftSettings, Partial
 from assistant.core.errors import DraftError, InputError
-from assistant.guardrails import check_draft
 from assistant.core.message import assemble_message
 from assistant.core.prompt_builder import Case
 from assistant.core.protocols import Checker, ModelInfo, Retriever, TextModel
@@ -27,13 +26,14 @@ from assistant.core.schemas import (
     RepairDraft,
     Source,
 )
-from assistant.retrieval.situations import top_situations
 from assistant.core.text_input import (
     clean_text,
     incident_for_model,
     validate_incident,
     without_instructions,
 )
+from assistant.guardrails import check_draft
+from assistant.retrieval.situations import top_situations
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,6 @@ def _own_words(answer: str, incident: str, person: str) -> str:
     if sentence and person and person.lower() not in {"the team", "team", "everyone"}:
         sentence = to_second_person(sentence, person, sole=only_person_named(incident, person))
     return sentence
-
 
 
 @dataclass
@@ -147,17 +146,22 @@ class RepairService:
             if passage.example_lines and len(example_lines) < 2:
                 example_lines.append(passage.example_lines[0])
         # Instructions typed into an answer ("ignore your instructions…") never reach the model.
-        notes = {key: without_instructions(clean_text(value))[0] for key, value in request.notes.items()
-                 if value and value.strip()}
+        notes = {
+            key: without_instructions(clean_text(value))[0]
+            for key, value in request.notes.items()
+            if value and value.strip()
+        }
         notes = {key: value for key, value in notes.items() if value}
         person = clean_text(request.person)
         situations = top_situations(request.incident, limit=1)
         situation = situations[0] if situations else ""
         # The act in the leader's own words, spoken to the person: more faithful than any
         # paraphrase a small model writes (judged blind: see BENCHMARKS.md).
-        own_seed = _own_words(notes.get("what_i_did", ""), request.incident, person) or extract_act(
-            request.incident, person
-        ) or ""
+        own_seed = (
+            _own_words(notes.get("what_i_did", ""), request.incident, person)
+            or extract_act(request.incident, person)
+            or ""
+        )
         if self.model.info.adapter:
             # The adapter writes the rest itself from the incident and the leader's notes:
             # no forced openings for the acknowledgement or the commitment.
@@ -216,9 +220,19 @@ class RepairService:
                 feedback = [f.message for f in findings if f.section == section and f.severity == "high"]
                 # Start the rewrite where the job of the section begins: an occasion for a
                 # commitment, their experience for an acknowledgement, a check-in for an own.
-                opening = {"commit": case.commit_opening, "acknowledge": case.ack_opening, "own": case.own_opening}[section]
+                opening = {
+                    "commit": case.commit_opening,
+                    "acknowledge": case.ack_opening,
+                    "own": case.own_opening,
+                }[section]
                 value, _ = drafter.regenerate_section(
-                    case, draft, section, seed=seed + rounds * 31, cancel=cancel, opening=opening, feedback=feedback
+                    case,
+                    draft,
+                    section,
+                    seed=seed + rounds * 31,
+                    cancel=cancel,
+                    opening=opening,
+                    feedback=feedback,
                 )
                 candidate = draft.model_copy(update={section: value})
                 candidate_findings = self._check_case(candidate, case)
@@ -241,12 +255,17 @@ class RepairService:
                         candidate = item
             except DraftError:
                 continue
-            if candidate is not None and (score := badness(self._check_case(candidate.draft, case))) < best_score:
+            if (
+                candidate is not None
+                and (score := badness(self._check_case(candidate.draft, case))) < best_score
+            ):
                 best, best_score = candidate, score
         return best
 
     # -- reflecting -----------------------------------------------------------------
-    def reflect(self, incident: str, *, seed: int = 0, cancel: threading.Event | None = None) -> dict[str, str]:
+    def reflect(
+        self, incident: str, *, seed: int = 0, cancel: threading.Event | None = None
+    ) -> dict[str, str]:
         """Model-suggested answers to the reflection questions (the leader edits them)."""
         from assistant.core.reflection import prefill
 
@@ -254,7 +273,9 @@ class RepairService:
         return prefill(self.model, account, seed=seed, cancel=cancel)
 
     # -- drafting --------------------------------------------------------------------
-    def draft_stream(self, request: DraftRequest, cancel: threading.Event | None = None) -> Iterator[DraftUpdate]:
+    def draft_stream(
+        self, request: DraftRequest, cancel: threading.Event | None = None
+    ) -> Iterator[DraftUpdate]:
         """Stream a draft; the last update carries the result. Raises typed AssistantErrors."""
         return self._run(request, cancel, None)
 
@@ -268,7 +289,7 @@ class RepairService:
         """Rewrite `current` following an instruction such as "shorter" or "for Slack"."""
         instruction = clean_text(instruction)[:200]
         if not instruction:
-            raise InputError("Say how to revise the draft, for example \"shorter\" or \"warmer\".")
+            raise InputError('Say how to revise the draft, for example "shorter" or "warmer".')
         return self._run(request, cancel, (current, instruction))
 
     def _run(

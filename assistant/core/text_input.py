@@ -40,7 +40,9 @@ _EMOJI_BEFORE = re.compile(f"[{_PICTOGRAPHIC}][\ufe0f\U0001f3fb-\U0001f3ff]*\\Z"
 _EMOJI_AFTER = re.compile(f"[{_PICTOGRAPHIC}]")
 _ZWJ_RUN = re.compile(f"{_ZWJ}+")
 # Labels our prompt layout uses; text that imitates them could steer the model.
-_LAYOUT = re.compile(r"^(\s*)(OWN|ACKNOWLEDGE|COMMIT|INCIDENT|GUIDANCE|PERSON|END)(\s*:)", re.IGNORECASE | re.MULTILINE)
+_LAYOUT = re.compile(
+    r"^(\s*)(OWN|ACKNOWLEDGE|COMMIT|INCIDENT|GUIDANCE|PERSON|END)(\s*:)", re.IGNORECASE | re.MULTILINE
+)
 
 
 def clean_text(text: str) -> str:
@@ -162,7 +164,6 @@ def incident_for_model(incident: str) -> str:
     account, dropped = without_instructions(incident)
     if dropped and not account:
         raise InputError(
-            "The incident reads only as instructions to the assistant; "
-            "please describe what happened."
+            "The incident reads only as instructions to the assistant; please describe what happened."
         )
     return account

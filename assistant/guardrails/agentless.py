@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
+from assistant.core.schemas import Severity
 from assistant.guardrails.base import Rule, rx
 from assistant.guardrails.lexicon import APOLOGY_WORDS, CONDUCT_VERBS, alt, forms, without
 from assistant.guardrails.ownership import own_acts
 from assistant.guardrails.text import Doc
-from assistant.core.schemas import Severity
 
 _AGENT_NAMED = rx(
     r"\bby me\b|\bby my\b|\bon my part\b|\bmy (?:fault|doing|responsibility)\b|\bbecause of me\b"
@@ -27,22 +27,15 @@ def _agentless_guard(doc: Doc, m: re.Match[str], severity: Severity) -> Severity
     if _AGENT_NAMED.search(doc.norm, sentence.start, sentence.end):
         return None
     if any(
-        sentence.start <= s and e <= sentence.end and not (m.start() <= s < m.end())
-        for s, e in own_acts(doc)
+        sentence.start <= s and e <= sentence.end and not (m.start() <= s < m.end()) for s, e in own_acts(doc)
     ):
         return None
     return severity
 
 
-_MSG_PASSIVE = (
-    "This describes the harm with no one doing it. Say who did what: \"I said...\" or \"I cut...\"."
-)
-_MSG_EVENT = (
-    "This makes the moment something that happened by itself. Name your part in it with \"I\"."
-)
-_MSG_CAME_OUT = (
-    "Words don't come out on their own. Say what you said or did, with yourself as the subject."
-)
+_MSG_PASSIVE = 'This describes the harm with no one doing it. Say who did what: "I said..." or "I cut...".'
+_MSG_EVENT = 'This makes the moment something that happened by itself. Name your part in it with "I".'
+_MSG_CAME_OUT = "Words don't come out on their own. Say what you said or did, with yourself as the subject."
 
 _HARM_NOUNS = (
     r"(?:mistakes?|errors?|(?:(?:some|a few|a lot of|certain)\s+)?"
@@ -55,14 +48,46 @@ _HARM_NOUNS = (
 # Conduct toward a person, in the passive: "your idea was dismissed".
 _HARM_PARTICIPLES = (
     alt(
-        forms(CONDUCT_VERBS, "participle", only=(
-            "criticise", "criticize", "dismiss", "ignore", "overrule", "interrupt", "talk over",
-            "speak over",
-        )),
-        ("overlooked", "mishandled", "botched", "bungled", "undermined", "shut down", "sidelined",
-         "trashed", "picked apart", "torn apart", "belittled", "shot down", "steamrolled",
-         "embarrassed in front of", "called out", "singled out", "humiliated", "blindsided",
-         "misrepresented", "left out", "excluded", "passed over", "waved away", "written off"),
+        forms(
+            CONDUCT_VERBS,
+            "participle",
+            only=(
+                "criticise",
+                "criticize",
+                "dismiss",
+                "ignore",
+                "overrule",
+                "interrupt",
+                "talk over",
+                "speak over",
+            ),
+        ),
+        (
+            "overlooked",
+            "mishandled",
+            "botched",
+            "bungled",
+            "undermined",
+            "shut down",
+            "sidelined",
+            "trashed",
+            "picked apart",
+            "torn apart",
+            "belittled",
+            "shot down",
+            "steamrolled",
+            "embarrassed in front of",
+            "called out",
+            "singled out",
+            "humiliated",
+            "blindsided",
+            "misrepresented",
+            "left out",
+            "excluded",
+            "passed over",
+            "waved away",
+            "written off",
+        ),
     )
     + r"|brushed (?:aside|off)|cut (?:off|short)|side-?stepped"
 )
@@ -97,8 +122,17 @@ def _thing_subject_guard(doc: Doc, m: re.Match[str], severity: Severity) -> Seve
 
 # Moments that can be made the subject of what went wrong ("the meeting got heated").
 _EVENTS = (
-    "meeting", "conversation", "call", "discussion", "exchange", "review", "retro", "standup",
-    "situation", "debate", "argument",
+    "meeting",
+    "conversation",
+    "call",
+    "discussion",
+    "exchange",
+    "review",
+    "retro",
+    "standup",
+    "situation",
+    "debate",
+    "argument",
 )
 # Adverbs between such a subject and its verb ("things just escalated").
 _DRIFT = r"(?:just\s+|really\s+|kind of\s+|sort of\s+|quickly\s+|suddenly\s+)?"
@@ -203,7 +237,8 @@ AGENTLESS_RULES: tuple[Rule, ...] = (
         pattern=rx(
             r"\b(?:things|it|everything|(?:the|that|this|our|yesterday's|today's) "
             + alt(_EVENTS, ("room", "atmosphere", "mood", "one-on-one", "1:1", "sync"))
-            + r")\s+(?:all\s+)?" + _DRIFT
+            + r")\s+(?:all\s+)?"
+            + _DRIFT
             + r"(?:got|became|went|turned|were getting|was getting)\s+"
             r"(?:(?:a bit|a little|really|so|pretty|too|very|quite|kind of|sort of|more|a lot)\s+)*"
             r"(?:heated|tense|out of hand|messy|ugly|sideways|south|wrong|badly|poorly|downhill|"
@@ -229,7 +264,9 @@ AGENTLESS_RULES: tuple[Rule, ...] = (
         category="agentless",
         severity="high",
         pattern=rx(
-            r"\b(?:things|it|everything|tempers|emotions|the " + alt(_EVENTS) + r")\s+"
+            r"\b(?:things|it|everything|tempers|emotions|the "
+            + alt(_EVENTS)
+            + r")\s+"
             + _DRIFT
             + r"(?:escalated|spiral(?:l)?ed|blew up|boiled over|flared(?: up)?|ran high|derailed|"
             r"fell apart|got out of hand|got away from (?:me|us)|got the better of)\b"
@@ -327,8 +364,7 @@ AGENTLESS_RULES: tuple[Rule, ...] = (
             r"(?:misunderstanding|miscommunication|confusion|friction|tension|disagreement|"
             r"breakdown|mix-?up|communication breakdown|crossed wires|heat)\b"
         ),
-        message="\"There was a misunderstanding\" spreads the cause across no one. "
-        "Say what you did.",
+        message='"There was a misunderstanding" spreads the cause across no one. Say what you did.',
         guard=_agentless_guard,
         catches=(
             "There was a misunderstanding about the scope.",

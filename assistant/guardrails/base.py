@@ -6,10 +6,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from assistant.core.schemas import Finding, Section, Severity
 from assistant.guardrails.principles import PRINCIPLES
 from assistant.guardrails.text import Doc, trimmed_span
 from assistant.guardrails.triggers import matches, triggers
-from assistant.core.schemas import Finding, Section, Severity
 
 # A guard looks at where a match sits and returns the severity to report, or None to drop it.
 Guard = Callable[[Doc, "re.Match[str]", Severity], "Severity | None"]

@@ -9,23 +9,17 @@ from __future__ import annotations
 
 import re
 
+from assistant.core.schemas import Severity
 from assistant.guardrails.base import Rule, rx
 from assistant.guardrails.lexicon import CONDUCT_VERBS, SORRY_WORDS, alt, forms
 from assistant.guardrails.text import Doc
-from assistant.core.schemas import Severity
 
-_MSG_BLAME = (
-    "This puts the responsibility on them. Stay with your own part; their part is theirs to raise."
-)
+_MSG_BLAME = "This puts the responsibility on them. Stay with your own part; their part is theirs to raise."
 _MSG_MISREAD = (
     "Saying they misunderstood makes their reading the problem. Say what you did and how it landed."
 )
-_MSG_LABEL = (
-    "Judging their reaction makes it the problem. Their reaction is information, not a fault."
-)
-_MSG_SHARED = (
-    "Splitting the blame blurs your part. Own your share without assigning theirs."
-)
+_MSG_LABEL = "Judging their reaction makes it the problem. Their reaction is information, not a fault."
+_MSG_SHARED = "Splitting the blame blurs your part. Own your share without assigning theirs."
 
 _PARTICIPLE = (
     r"(?:[a-z]+ed|told|said|come|given|spoken|done|gone|known|let|sent|brought|read|been|kept|"
@@ -156,14 +150,17 @@ BLAME_SHIFT_RULES: tuple[Rule, ...] = (
             r"tell me|"
             r"warn me|give me|follow|prepare|read|check|do your|do the|send|respond|stop)\b"
             r"|\byou\s+(?:kept|were|started|keep)\s+"
-            + alt(forms(CONDUCT_VERBS, "ing", only=("interrupt", "talk over", "push")),
-                  ("arguing", "questioning", "challenging", "complaining", "provoking"))
+            + alt(
+                forms(CONDUCT_VERBS, "ing", only=("interrupt", "talk over", "push")),
+                ("arguing", "questioning", "challenging", "complaining", "provoking"),
+            )
             + r"\b"
             r"|\byou\s+(?:need|have|got)\s+to\s+(?:learn|stop|toughen|grow|get over|be less|"
             r"be more|"
             r"accept|calm)\b"
             r"|\b(?:your|their|his|her|the team's)\s+(?:attitude|tone|behaviou?r|reaction|delivery|"
-            r"interruption|lateness|mistake|error|approach)\s+" + _PP
+            r"interruption|lateness|mistake|error|approach)\s+"
+            + _PP
             + r"(?:was|were)\s+(?:(?:really|so|just|"
             r"also|a bit)\s+)*(?:not great|unprofessional|out of line|aggressive|disrespectful|"
             r"a problem|part of (?:it|the problem)|rude|hostile|combative|uncalled for|"
@@ -171,8 +168,8 @@ BLAME_SHIFT_RULES: tuple[Rule, ...] = (
             r"defensive|the (?:problem|issue|trigger)|too [a-z]+)\b"
             r"|\b(?:your|their|his|her)\s+(?:attitude|tone|behaviou?r|reaction|delivery|"
             r"approach)\s+"
-            + _PP +
-            r"(?:didn't help|did not help|made (?:it|things) worse|started (?:it|this)|set me off|"
+            + _PP
+            + r"(?:didn't help|did not help|made (?:it|things) worse|started (?:it|this)|set me off|"
             r"caused (?:it|this))\b"
             r"|\b(?:it's|it is|it was|that's|that is|that was)\s+(?:(?:really|partly|also)\s+)?"
             r"(?:your fault|on you)\b"

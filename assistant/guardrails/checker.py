@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from assistant.core.schemas import SECTIONS, Finding, RepairDraft, Section
 from assistant.guardrails import (
     agentless,
     blame_shift,
@@ -21,7 +22,6 @@ from assistant.guardrails.context import Context
 from assistant.guardrails.context_checks import context_hits
 from assistant.guardrails.missing_sections import section_hits
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.core.schemas import SECTIONS, Finding, RepairDraft, Section
 
 # Every phrase-level rule, in one tuple so the order (and so the output) is stable.
 RULES: tuple[Rule, ...] = (
@@ -45,8 +45,12 @@ def _dedupe(hits: Iterable[Hit]) -> list[Hit]:
     kept: list[Hit] = []
     for hit in sorted(hits, key=lambda h: (_RANK[h.severity], h.start - h.end, h.start)):
         if any(
-            k.category == hit.category and k.start < hit.end and hit.start < k.end
-            or k.category == hit.category and k.start == hit.start and k.end == hit.end
+            k.category == hit.category
+            and k.start < hit.end
+            and hit.start < k.end
+            or k.category == hit.category
+            and k.start == hit.start
+            and k.end == hit.end
             for k in kept
         ):
             continue
@@ -124,7 +128,10 @@ def check_draft(
             doc = docs[name]
             start, end = trimmed_span(doc.text, s, e)
             hit = Hit(
-                "over_apology", "high", start, end,
+                "over_apology",
+                "high",
+                start,
+                end,
                 f"The draft apologises {len(units)} times across its sections. "
                 "One plain apology is enough; let the other sections own, acknowledge and commit.",
             )

@@ -37,14 +37,75 @@ _OTHER_PERSON = re.compile(
     r"kept|made|took|gave|found|mentioned|noticed|replied|answered|phoned|posted|stood|sat|walked)\b)"
 )
 # Capitalised words that are not people.
-_NOT_NAMES = frozenset({
-    "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "slack", "teams", "zoom", "jira", "google", "excel", "whatsapp",
-    "english", "q1", "q2", "q3", "q4", "ok", "okay", "hr", "it", "ceo", "cto", "cfo", "ui", "ux",
-    "the", "a", "an", "we", "my", "our", "after", "before", "during", "in", "on", "at", "when",
-    "then", "but", "and", "so", "today", "yesterday", "last", "this", "that", "ward", "team",
-})
+_NOT_NAMES = frozenset(
+    {
+        "i",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "slack",
+        "teams",
+        "zoom",
+        "jira",
+        "google",
+        "excel",
+        "whatsapp",
+        "english",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "ok",
+        "okay",
+        "hr",
+        "it",
+        "ceo",
+        "cto",
+        "cfo",
+        "ui",
+        "ux",
+        "the",
+        "a",
+        "an",
+        "we",
+        "my",
+        "our",
+        "after",
+        "before",
+        "during",
+        "in",
+        "on",
+        "at",
+        "when",
+        "then",
+        "but",
+        "and",
+        "so",
+        "today",
+        "yesterday",
+        "last",
+        "this",
+        "that",
+        "ward",
+        "team",
+    }
+)
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _FIRST_PERSON_CLAUSE = re.compile(
     r"(?<![\w'])i\s+(?:(?:just|really|then|also|actually|completely|basically|immediately|quickly|"
@@ -53,22 +114,26 @@ _FIRST_PERSON_CLAUSE = re.compile(
 _ASPECT = frozenset(stems("kept keep ended started began continued"))
 _MEANWHILE = re.compile(r"\b(?:while|whilst|when|as|because|after|before|until|since|though|although)\b")
 # "I think", "I was", "I felt": the leader's state, not an act done to them.
-_NOT_ACTS = frozenset(stems(
-    "think thought feel felt believe guess suppose wonder hope know knew am was have had has "
-    "can can't cannot don't do did realise realize want wanted need needed would should could might "
-    "may will must noticed notice see saw suspect fear worry worried"
-))
+_NOT_ACTS = frozenset(
+    stems(
+        "think thought feel felt believe guess suppose wonder hope know knew am was have had has "
+        "can can't cannot don't do did realise realize want wanted need needed would should could might "
+        "may will must noticed notice see saw suspect fear worry worried"
+    )
+)
 _QUOTED = re.compile(r"['\"\u2018\u201c]([^'\"\u2019\u201d]{2,60})['\"\u2019\u201d]")
 _PREDICATE = re.compile(r"\b(?:was|were|is|are|looked|sounded)\s+(?:\w+\s+)?([a-z]{4,})\b")
 # Function words that say nothing about the act itself.
-_PLAIN = frozenset(stems(
-    "the a an and or but so to of in on at for with from by about into over under up down out off "
-    "i me my mine you your yours he him his she her hers they them their we us our it its this that "
-    "these those was were is are be been being have has had do did does done not no just really "
-    "very so too all any some every one two three again then than when while after before during "
-    "meeting team time week day today yesterday thing things way "
-    "actually also still even much more less most lot lots"
-))
+_PLAIN = frozenset(
+    stems(
+        "the a an and or but so to of in on at for with from by about into over under up down out off "
+        "i me my mine you your yours he him his she her hers they them their we us our it its this that "
+        "these those was were is are be been being have has had do did does done not no just really "
+        "very so too all any some every one two three again then than when while after before during "
+        "meeting team time week day today yesterday thing things way "
+        "actually also still even much more less most lot lots"
+    )
+)
 
 
 def _forms(person: str) -> tuple[str, ...]:
@@ -135,8 +200,12 @@ class Context:
     @cached_property
     def their_verbs(self) -> frozenset[str]:
         """Stems of what the account says they did: "Björn posted…", "she replied…"."""
-        subjects = [re.escape(f) for f in self.name_forms] + (["he", "she", "they"] if self.is_individual else ["they"])
-        pattern = re.compile(r"\b(?:" + "|".join(subjects) + r")(?:'d| had| has| have| then| just| also)?\s+([a-z]+)")
+        subjects = [re.escape(f) for f in self.name_forms] + (
+            ["he", "she", "they"] if self.is_individual else ["they"]
+        )
+        pattern = re.compile(
+            r"\b(?:" + "|".join(subjects) + r")(?:'d| had| has| have| then| just| also)?\s+([a-z]+)"
+        )
         return frozenset(stem(m.group(1)) for m in pattern.finditer(self.incident_norm))
 
     @cached_property
@@ -186,7 +255,12 @@ def acts_in(norm: str) -> tuple[Act, ...]:
         harms += [q.group(1).strip() for q in _QUOTED.finditer(clause)]
         harms += [p.group(1) for p in _PREDICATE.finditer(clause) if stem(p.group(1)) not in _PLAIN]
         found.append(
-            Act(verb, tuple(dict.fromkeys(harms)), HARM_ACTS.search(clause) is not None, frozenset(content_stems(clause)))
+            Act(
+                verb,
+                tuple(dict.fromkeys(harms)),
+                HARM_ACTS.search(clause) is not None,
+                frozenset(content_stems(clause)),
+            )
         )
     return tuple(found)
 

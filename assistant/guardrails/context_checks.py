@@ -7,6 +7,7 @@ praise or criticism in place of an impact.
 
 from __future__ import annotations
 
+from assistant.core.schemas import Section
 from assistant.guardrails import (
     judging_them,
     punitive_commit,
@@ -18,7 +19,6 @@ from assistant.guardrails import (
 from assistant.guardrails.base import Hit
 from assistant.guardrails.context import Context
 from assistant.guardrails.text import Doc
-from assistant.core.schemas import Section
 
 CATEGORIES: tuple[str, ...] = (
     repeats_harm.CATEGORY,

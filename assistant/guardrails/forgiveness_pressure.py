@@ -15,8 +15,7 @@ from assistant.guardrails.lexicon import ANGER, alt, without
 _ANGRY = alt(without(ANGER, "cross", "annoyed"))
 
 _MSG_ABSOLVE = (
-    "This asks them to absolve or reassure you. Invite their response instead, with no answer "
-    "required."
+    "This asks them to absolve or reassure you. Invite their response instead, with no answer required."
 )
 
 FORGIVENESS_PRESSURE_RULES: tuple[Rule, ...] = (
@@ -59,8 +58,7 @@ FORGIVENESS_PRESSURE_RULES: tuple[Rule, ...] = (
             r"|\b(?:tell|promise|assure)\s+me\s+(?:that\s+)?(?:we're|we are|you're|you are|it's|"
             r"it is|"
             r"everything's|everything is)\s+(?:(?:all|still|really)\s+)?(?:not\s+)?(?:okay|ok|good|"
-            r"fine|cool|alright|all right|"
-            + _ANGRY + r"|over it)\b"
+            r"fine|cool|alright|all right|" + _ANGRY + r"|over it)\b"
             r"|\blet me know\s+(?:that\s+)?(?:we're|we are|you're|you are)\s+(?:okay|ok|good|fine|"
             r"cool|"
             r"alright|all right|not " + _ANGRY + r")\b"
@@ -110,8 +108,7 @@ FORGIVENESS_PRESSURE_RULES: tuple[Rule, ...] = (
             r"(?:to|if we)\s+(?:just\s+)?(?:forget|move on|put (?:this|it) behind|pretend|drop it|"
             r"leave it)\b"
         ),
-        message="This asks them to close the matter on your timetable. "
-        "Let them say when they're ready.",
+        message="This asks them to close the matter on your timetable. Let them say when they're ready.",
         catches=(
             "Can we just put this behind us?",
             "I hope we can move past this.",

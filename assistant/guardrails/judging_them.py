@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assistant.core.schemas import Section
 from assistant.guardrails.base import Hit, denied
 from assistant.guardrails.context import Context
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.core.schemas import Section
 
 CATEGORY = "judging_them"
 MESSAGE = (
@@ -94,7 +94,9 @@ PASSES: tuple[tuple[Section, str], ...] = (
 
 def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
     for m in [*_JUDGE.finditer(doc.norm), *_PRAISE.finditer(doc.norm)]:
-        if denied(doc, m.start()) or re.search(r"\b(?:not|never)\b[^.!?,]{0,25}$", doc.clause_prefix(m.start())):
+        if denied(doc, m.start()) or re.search(
+            r"\b(?:not|never)\b[^.!?,]{0,25}$", doc.clause_prefix(m.start())
+        ):
             continue
         if m.group(0).startswith("your") and _REPORTED.search(doc.sentence_prefix(m.start())):
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.core.schemas import Severity
 from assistant.guardrails.base import Rule, rx
 from assistant.guardrails.lexicon import (
     CONDUCT_VERBS,
@@ -23,7 +24,6 @@ from assistant.guardrails.lexicon import (
 )
 from assistant.guardrails.ownership import own_acts, owned_in_sentence
 from assistant.guardrails.text import Doc
-from assistant.core.schemas import Severity
 
 # Clause openers that turn a circumstance into a reason for the act.
 _EXCUSE_CONNECTORS = frozenset({"but", "because", "since", "as", "given", "with"})
@@ -36,21 +36,15 @@ _MSG_INTENT = (
     "Leading with what you meant puts your intention ahead of their experience. "
     "Say what you did and how it landed."
 )
-_MSG_APPEAL = (
-    "Asking them to see your side turns the repair into a defence. Stay with what you did."
-)
-_MSG_TRAIT = (
-    "Calling it your style makes the act sound fixed and excusable. Name the specific act instead."
-)
+_MSG_APPEAL = "Asking them to see your side turns the repair into a defence. Stay with what you did."
+_MSG_TRAIT = "Calling it your style makes the act sound fixed and excusable. Name the specific act instead."
 
 
 def _circumstance_guard(doc: Doc, m: re.Match[str], severity: Severity) -> Severity | None:
     """High when the circumstance is offered as a reason next to the act; medium alone."""
     clause = doc.clause_at(m.start())
     prefix = doc.clause_prefix(m.start())
-    if clause.connector in _EXCUSE_CONNECTORS or re.search(
-        r"\b(?:because|since|given|with|but)\b", prefix
-    ):
+    if clause.connector in _EXCUSE_CONNECTORS or re.search(r"\b(?:because|since|given|with|but)\b", prefix):
         return "high"
     if owned_in_sentence(doc, m.start()):
         return "high"
@@ -76,7 +70,10 @@ def _external_cause_guard(doc: Doc, m: re.Match[str], severity: Severity) -> Sev
 
 # Acts of conduct toward a person, as opposed to decisions ("I moved the date").
 _CONDUCT_ACT = rx(
-    r"\b(?:" + alt(forms(CONDUCT_VERBS, "past")) + r"|was " + alt(SHARP_WORDS)
+    r"\b(?:"
+    + alt(forms(CONDUCT_VERBS, "past"))
+    + r"|was "
+    + alt(SHARP_WORDS)
     + r"|raised my voice|cut (?:you|them|him|her|in)|lost my (?:temper|cool|patience)"
     r"|got (?:short|sharp|angry|defensive|loud|heated)|rolled my eyes|walked out|hung up"
     r"|shut (?:you|it|them) down)\b"

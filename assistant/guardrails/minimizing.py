@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.core.schemas import Severity
 from assistant.guardrails.base import Rule, rx
 from assistant.guardrails.lexicon import (
     HE_SHE,
@@ -20,20 +21,11 @@ from assistant.guardrails.lexicon import (
     alt,
 )
 from assistant.guardrails.text import Doc
-from assistant.core.schemas import Severity
 
-_MSG_SHRINK = (
-    "This shrinks the harm. Let them decide how big it was; your job is to name it."
-)
-_MSG_JOKE = (
-    "Calling it a joke asks them to laugh off the impact. Own what you said."
-)
-_MSG_MOVE_ON = (
-    "Hurrying past it ends the conversation before they've been heard. Leave room for them."
-)
-_MSG_REACTION = (
-    "This treats their reaction as the problem. Their response tells you how it landed."
-)
+_MSG_SHRINK = "This shrinks the harm. Let them decide how big it was; your job is to name it."
+_MSG_JOKE = "Calling it a joke asks them to laugh off the impact. Own what you said."
+_MSG_MOVE_ON = "Hurrying past it ends the conversation before they've been heard. Leave room for them."
+_MSG_REACTION = "This treats their reaction as the problem. Their response tells you how it landed."
 
 
 _PAST_ACT = rx(
@@ -157,8 +149,7 @@ MINIMIZING_RULES: tuple[Rule, ...] = (
             r"|\b(?:everyone|everybody|we all|all of us)\s+(?:slips? up|loses? (?:it|their|our))\b"
             r"|\bit's (?:only|just) human\b"
         ),
-        message="Saying everyone does it spreads the act so thin nobody owns it. "
-        "Stay with your part.",
+        message="Saying everyone does it spreads the act so thin nobody owns it. Stay with your part.",
         catches=(
             "Everyone gets a bit snappy before a launch.",
             "We all make mistakes.",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.core.schemas import Section
 from assistant.guardrails.base import CheckExamples, Hit, rx
 from assistant.guardrails.lexicon import (
     HE_SHE,
@@ -29,35 +30,34 @@ from assistant.guardrails.lexicon import (
 from assistant.guardrails.ownership import own_acts
 from assistant.guardrails.text import Clause, Doc, trimmed_span
 from assistant.guardrails.vague_commitment import commitments
-from assistant.core.schemas import Section
 
 # Findings whose span cannot also serve as the section's substance.
-_FAULTS = frozenset({
-    "non_apology", "agentless", "justification", "blame_shift", "minimizing", "self_shaming",
-    "forgiveness_pressure", "rescuing",
-})
+_FAULTS = frozenset(
+    {
+        "non_apology",
+        "agentless",
+        "justification",
+        "blame_shift",
+        "minimizing",
+        "self_shaming",
+        "forgiveness_pressure",
+        "rescuing",
+    }
+)
 
 _MSG_EMPTY = {
     "own": "The own section is empty. Say what you did, with yourself as the subject.",
     "acknowledge": "The acknowledge section is empty. Say how it affected them.",
     "commit": "The commit section is empty. Say one thing you will do differently, and when.",
 }
-_MSG_NO_OWN = (
-    "This doesn't say what you did. Name the act with yourself as the subject: \"I cut you off.\""
-)
-_MSG_NO_ACK = (
-    "This talks about you, not them. Name the effect on them in terms they would recognise."
-)
-_MSG_NO_COMMIT = (
-    "This doesn't say what will be different. Name one behaviour and when it will happen."
-)
+_MSG_NO_OWN = 'This doesn\'t say what you did. Name the act with yourself as the subject: "I cut you off."'
+_MSG_NO_ACK = "This talks about you, not them. Name the effect on them in terms they would recognise."
+_MSG_NO_COMMIT = "This doesn't say what will be different. Name one behaviour and when it will happen."
 _MSG_NO_OCCASION = (
     "This names a behaviour but not when it will happen. Add the occasion: which meeting, "
-    "which day, or \"each time...\"."
+    'which day, or "each time...".'
 )
-_MSG_NO_BEHAVIOUR = (
-    "This says you'll change but not what you will do. Name one behaviour they could notice."
-)
+_MSG_NO_BEHAVIOUR = "This says you'll change but not what you will do. Name one behaviour they could notice."
 
 
 def _inside(span: tuple[int, int], hits: Sequence[Hit]) -> bool:
@@ -88,16 +88,43 @@ def _own(doc: Doc, faults: Sequence[Hit]) -> list[Hit]:
 
 
 _OTHER = rx(
-    r"\b" + alt(
+    r"\b"
+    + alt(
         YOU_FORMS,
-        ("your", "yours", "yourself", "yourselves", "y'all", "the team", "team", "everyone",
-         "everybody", "people", "them"),
+        (
+            "your",
+            "yours",
+            "yourself",
+            "yourselves",
+            "y'all",
+            "the team",
+            "team",
+            "everyone",
+            "everybody",
+            "people",
+            "them",
+        ),
         THEY_FORMS,
         ("their", "theirs"),
         HE_SHE,
-        ("him", "her", "his", "hers", "colleagues", "others", "the group", "the room", "folks",
-         "the client", "the others", "anyone", "someone", "the people"),
-    ) + r"\b"
+        (
+            "him",
+            "her",
+            "his",
+            "hers",
+            "colleagues",
+            "others",
+            "the group",
+            "the room",
+            "folks",
+            "the client",
+            "the others",
+            "anyone",
+            "someone",
+            "the people",
+        ),
+    )
+    + r"\b"
 )
 # They as the subject of what happened. Exactly these forms of "you" and "they": a wider list
 # ("you'll", "they've") would change which clauses count as acknowledging.
@@ -126,24 +153,120 @@ _IMPACT = rx(
     r"unsure|wondering|carrying|without))\b"
 )
 # Capitalised words that are not people's names.
-_NOT_NAMES = frozenset({
-    *(word.capitalize() for word in (*I_FORMS, *WEEKDAYS, *MONTHS)), "Q1", "Q2", "Q3", "Q4",
-})
+_NOT_NAMES = frozenset(
+    {
+        *(word.capitalize() for word in (*I_FORMS, *WEEKDAYS, *MONTHS)),
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+    }
+)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:'s)?\b")
 
 
 # Capitalised words that often open a sentence without being anyone's name.
-_OPENERS = frozenset({
-    "The", "It", "It's", "That", "That's", "This", "There", "Then", "When", "If", "But", "And",
-    "So", "After", "Before", "Since", "Because", "My", "Your", "Our", "Their", "His", "Her",
-    "We", "You", "They", "He", "She", "Honestly", "Maybe", "Perhaps", "Next", "Last", "Thanks",
-    "Thank", "Sorry", "Please", "Yesterday", "Today", "Tomorrow", "Looking", "Being", "Some",
-    "Everyone", "Nobody", "No", "Yes", "Not", "Just", "What", "How", "Why", "Once", "Again",
-    "Going", "From", "Starting", "In", "On", "At", "As", "Even", "Still", "Also", "Although",
-    "Though", "While", "Each", "Every", "A", "An", "All", "Any", "Let", "Let's", "Can", "Could",
-    "Would", "Should", "Will", "Do", "Did", "Does", "Is", "Was", "Are", "Were", "Feedback",
-    "Things", "Mistakes", "Everything", "Nothing", "Something", "Look", "Well", "Okay", "Ok",
-})
+_OPENERS = frozenset(
+    {
+        "The",
+        "It",
+        "It's",
+        "That",
+        "That's",
+        "This",
+        "There",
+        "Then",
+        "When",
+        "If",
+        "But",
+        "And",
+        "So",
+        "After",
+        "Before",
+        "Since",
+        "Because",
+        "My",
+        "Your",
+        "Our",
+        "Their",
+        "His",
+        "Her",
+        "We",
+        "You",
+        "They",
+        "He",
+        "She",
+        "Honestly",
+        "Maybe",
+        "Perhaps",
+        "Next",
+        "Last",
+        "Thanks",
+        "Thank",
+        "Sorry",
+        "Please",
+        "Yesterday",
+        "Today",
+        "Tomorrow",
+        "Looking",
+        "Being",
+        "Some",
+        "Everyone",
+        "Nobody",
+        "No",
+        "Yes",
+        "Not",
+        "Just",
+        "What",
+        "How",
+        "Why",
+        "Once",
+        "Again",
+        "Going",
+        "From",
+        "Starting",
+        "In",
+        "On",
+        "At",
+        "As",
+        "Even",
+        "Still",
+        "Also",
+        "Although",
+        "Though",
+        "While",
+        "Each",
+        "Every",
+        "A",
+        "An",
+        "All",
+        "Any",
+        "Let",
+        "Let's",
+        "Can",
+        "Could",
+        "Would",
+        "Should",
+        "Will",
+        "Do",
+        "Did",
+        "Does",
+        "Is",
+        "Was",
+        "Are",
+        "Were",
+        "Feedback",
+        "Things",
+        "Mistakes",
+        "Everything",
+        "Nothing",
+        "Something",
+        "Look",
+        "Well",
+        "Okay",
+        "Ok",
+    }
+)
 
 
 def _name_at(doc: Doc, pos: int) -> bool:

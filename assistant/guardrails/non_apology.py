@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.core.schemas import Severity
 from assistant.guardrails.base import Rule, rx
 from assistant.guardrails.lexicon import (
     APOLOGY_WORDS,
@@ -20,7 +21,6 @@ from assistant.guardrails.lexicon import (
     without,
 )
 from assistant.guardrails.text import Doc
-from assistant.core.schemas import Severity
 
 # "An apology if..." is rarely a conditional one, so the noun "apology" does not open these.
 _HEAD = alt(without(APOLOGY_WORDS, "apology"))
@@ -34,31 +34,55 @@ _INVITATION = (
 # Words after "sorry you were/are ..." that make their reaction the subject. Besides feelings:
 # verdicts on how it came across, and the openers of "put on the spot", "left out", "so upset".
 _FEELINGS = frozenset(HURT_FEELINGS) | {
-    "put", "so", "that", "this", "singled", "left", "hurtful", "offensive", "upsetting", "harsh",
-    "rude", "sensitive", "defensive",
+    "put",
+    "so",
+    "that",
+    "this",
+    "singled",
+    "left",
+    "hurtful",
+    "offensive",
+    "upsetting",
+    "harsh",
+    "rude",
+    "sensitive",
+    "defensive",
 }
 # Of those, the ones that only open a phrase: quoting stops at the verb before them.
 _OPENERS = frozenset({"that", "this", "so", "put", "left", "singled"})
 
 # Verbs that make the feeling the subject whatever follows ("sorry you feel...").
 _FEELING_VERBS_ALWAYS = (
-    "feel", "felt", "feels", "took", "take", "see", "saw", "perceive", "perceived", "interpreted",
-    "interpret", "heard", "didn't like", "did not like", "disliked", "didn't appreciate",
-    "didn't enjoy", "weren't happy", "were not happy", "weren't comfortable", "weren't pleased",
-    "didn't care for", "took issue",
+    "feel",
+    "felt",
+    "feels",
+    "took",
+    "take",
+    "see",
+    "saw",
+    "perceive",
+    "perceived",
+    "interpreted",
+    "interpret",
+    "heard",
+    "didn't like",
+    "did not like",
+    "disliked",
+    "didn't appreciate",
+    "didn't enjoy",
+    "weren't happy",
+    "were not happy",
+    "weren't comfortable",
+    "weren't pleased",
+    "didn't care for",
+    "took issue",
 )
 
 _BY_ME = rx(r"\s*by\s+(?:what i|my|me|how i|the way i|i)\b")
 
-_MSG_CONDITIONAL = (
-    "\"Sorry if...\" makes the harm sound hypothetical. Say what you did and that you regret it."
-)
-_MSG_SHIFT = (
-    "This makes their feeling the subject instead of your act. Name what you did."
-)
-_MSG_HEDGE = (
-    "\"Any\" or \"anyone who\" keeps the harm vague and unowned. Say what you did and to whom."
-)
+_MSG_CONDITIONAL = '"Sorry if..." makes the harm sound hypothetical. Say what you did and that you regret it.'
+_MSG_SHIFT = "This makes their feeling the subject instead of your act. Name what you did."
+_MSG_HEDGE = '"Any" or "anyone who" keeps the harm vague and unowned. Say what you did and to whom.'
 
 
 def _feeling_shift_guard(doc: Doc, m: re.Match[str], severity: Severity) -> Severity | None:
@@ -90,9 +114,29 @@ NON_APOLOGY_RULES: tuple[Rule, ...] = (
         pattern=rx(
             r"\b" + _HEAD + r"\b[^,.;:!?\n]{0,40}?"
             r"\b(?:if|in case|to the extent(?: that)?|insofar as)\s+"
-            r"(?!" + _INVITATION + r")"
-            + alt(("you",), SOMEONE, ("i", "that", "it", "this", "my", "what", "any", "some",
-                                      "they", "he", "she", "your", "we", "the"))
+            r"(?!"
+            + _INVITATION
+            + r")"
+            + alt(
+                ("you",),
+                SOMEONE,
+                (
+                    "i",
+                    "that",
+                    "it",
+                    "this",
+                    "my",
+                    "what",
+                    "any",
+                    "some",
+                    "they",
+                    "he",
+                    "she",
+                    "your",
+                    "we",
+                    "the",
+                ),
+            )
             + r"\b(?:\s+[a-z']+)?"
         ),
         message=_MSG_CONDITIONAL,

@@ -13,14 +13,12 @@ from assistant.guardrails.text import Doc, trimmed_span
 # Every word that counts as one apology, in any inflection.
 _UNIT = rx(
     r"\b"
-    + alt(("sorry",), *(v.all_forms for v in APOLOGISE), ("apology", "apologies", "i regret",
-                                                          "regrets"))
+    + alt(("sorry",), *(v.all_forms for v in APOLOGISE), ("apology", "apologies", "i regret", "regrets"))
     + r"\b"
 )
 
 _MSG_INFLATED = (
-    "An inflated apology shifts attention to your distress. "
-    "One plain \"I'm sorry for...\" is enough."
+    'An inflated apology shifts attention to your distress. One plain "I\'m sorry for..." is enough.'
 )
 
 OVER_APOLOGY_RULES: tuple[Rule, ...] = (
@@ -71,10 +69,10 @@ OVER_APOLOGY_RULES: tuple[Rule, ...] = (
         pattern=rx(
             r"\b" + alt(SORRY_WORDS, ("apologies",)) + r"\s+again\b"
             r"|\b(?:again|once again|once more),?\s+(?:i'm\s+|i am\s+|i\s+)?(?:[a-z]+\s+)?"
-            + alt(SORRY_WORDS) + r"\b"
+            + alt(SORRY_WORDS)
+            + r"\b"
         ),
-        message="Apologising again keeps the focus on your remorse. "
-        "Say it once, then move to what changes.",
+        message="Apologising again keeps the focus on your remorse. Say it once, then move to what changes.",
         catches=(
             "Sorry again for the mess.",
             "Once again, I'm really sorry.",
@@ -129,13 +127,27 @@ def stacked_apologies(doc: Doc) -> list[Hit]:
         return []
     if len(units) >= 3:
         start, end = trimmed_span(doc.text, units[0][0], units[-1][1])
-        return [Hit("over_apology", "high", start, end,
-                    f"{len(units)} apologies in a row make the repair about your remorse. "
-                    "Keep one plain apology and name the act.")]
+        return [
+            Hit(
+                "over_apology",
+                "high",
+                start,
+                end,
+                f"{len(units)} apologies in a row make the repair about your remorse. "
+                "Keep one plain apology and name the act.",
+            )
+        ]
     # Two: point at the second, the one to cut.
     start, end = trimmed_span(doc.text, *units[1])
-    return [Hit("over_apology", "medium", start, end,
-                "A second apology where one will do. Keep one plain \"I'm sorry for...\".")]
+    return [
+        Hit(
+            "over_apology",
+            "medium",
+            start,
+            end,
+            'A second apology where one will do. Keep one plain "I\'m sorry for...".',
+        )
+    ]
 
 
 EXAMPLES: tuple[CheckExamples, ...] = (

@@ -28,7 +28,9 @@ _NEGATION = re.compile(
     r"make sure i don't|won't|nor|let you finish|wait until|wait for|before i)\b|n't\b"
 )
 # Words that make the act a possibility being guarded against, not a plan.
-_CONDITION = re.compile(r"\b(?:if|when|whenever|in case|should i|each time|every time|any time|anytime|the moment|as soon as|once)\b")
+_CONDITION = re.compile(
+    r"\b(?:if|when|whenever|in case|should i|each time|every time|any time|anytime|the moment|as soon as|once)\b"
+)
 
 
 @dataclass(frozen=True)

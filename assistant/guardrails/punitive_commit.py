@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assistant.core.schemas import Section
 from assistant.guardrails.base import Hit
 from assistant.guardrails.context import Context
 from assistant.guardrails.promises import promises, refused
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.core.schemas import Section
 
 CATEGORY = "punitive_commit"
 MESSAGE = (
@@ -66,14 +66,22 @@ _PUNITIVE = re.compile(
     rf"document|submit|resubmit|sign|confirm|follow|change your|fix)\b"
     rf"|\bsend me your \w+ (?:and|so|for|before)\b(?! you)|\bi'll decide whether\b"
 )
-_OFFER = re.compile(r"\bif you(?:'d| would)? (?:like|want|wish|prefer)|\bif (?:it|that) (?:helps|would help)|\bonly if you\b|\bif useful\b")
+_OFFER = re.compile(
+    r"\bif you(?:'d| would)? (?:like|want|wish|prefer)|\bif (?:it|that) (?:helps|would help)|\bonly if you\b|\bif useful\b"
+)
 
 CATCHES: tuple[tuple[Section, str], ...] = (
-    ("commit", "In the next meeting I will hold her accountable to explain why she was making it seem like that."),
+    (
+        "commit",
+        "In the next meeting I will hold her accountable to explain why she was making it seem like that.",
+    ),
     ("commit", "I will take action after the next meeting to improve your performance."),
     ("commit", "Next time I'll get a second opinion from someone who is more qualified than you are."),
     ("commit", "At our next team meeting, I will ask you to commit to a plan to manage the team chat."),
-    ("commit", "In my next meeting, we will discuss your choice of anaesthetic protocol and why it was a mistake."),
+    (
+        "commit",
+        "In my next meeting, we will discuss your choice of anaesthetic protocol and why it was a mistake.",
+    ),
     ("commit", "From Monday I'll be keeping a close eye on your work."),
 )
 PASSES: tuple[tuple[Section, str], ...] = (

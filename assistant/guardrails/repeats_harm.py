@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assistant.core.schemas import Section
 from assistant.guardrails.base import Hit
 from assistant.guardrails.context import Context, content_stems
 from assistant.guardrails.lexicon import ALWAYS_HARMFUL, HARM_ACTS, MANNER_OF_HARM, PUBLICLY, stem
 from assistant.guardrails.promises import promises, refused
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.core.schemas import Section
 
 CATEGORY = "repeats_harm"
 MESSAGE = (
@@ -25,17 +25,43 @@ MESSAGE = (
 )
 # Each example: (section, text, incident) — must flag; must pass.
 CATCHES: tuple[tuple[Section, str, str], ...] = (
-    ("commit", "I will be cutting you off three times in the next meeting.", "I cut Priya off twice in the meeting."),
-    ("commit", "I will keep my promise to you that we'll make a change on Friday night without your permission.",
-     "I changed the sprint scope on Friday night without telling anyone."),
-    ("commit", "Next week I'll shout at you again if the report is late.", "I shouted at Omar about the report."),
-    ("commit", "In the review I will tell you your plan is lazy.", "I told Wei in front of the whole team that his test plan was lazy."),
+    (
+        "commit",
+        "I will be cutting you off three times in the next meeting.",
+        "I cut Priya off twice in the meeting.",
+    ),
+    (
+        "commit",
+        "I will keep my promise to you that we'll make a change on Friday night without your permission.",
+        "I changed the sprint scope on Friday night without telling anyone.",
+    ),
+    (
+        "commit",
+        "Next week I'll shout at you again if the report is late.",
+        "I shouted at Omar about the report.",
+    ),
+    (
+        "commit",
+        "In the review I will tell you your plan is lazy.",
+        "I told Wei in front of the whole team that his test plan was lazy.",
+    ),
 )
 PASSES: tuple[tuple[Section, str, str], ...] = (
-    ("commit", "In the next meeting I will let you finish before I speak.", "I cut Priya off twice in the meeting."),
-    ("commit", "I won't cut you off again; in Thursday's stand-up I'll wait until you've finished.", "I cut Priya off twice."),
-    ("commit", "Before the scope changes again, I'll tell you by Thursday and ask for your view.",
-     "I changed the sprint scope on Friday night without telling anyone."),
+    (
+        "commit",
+        "In the next meeting I will let you finish before I speak.",
+        "I cut Priya off twice in the meeting.",
+    ),
+    (
+        "commit",
+        "I won't cut you off again; in Thursday's stand-up I'll wait until you've finished.",
+        "I cut Priya off twice.",
+    ),
+    (
+        "commit",
+        "Before the scope changes again, I'll tell you by Thursday and ask for your view.",
+        "I changed the sprint scope on Friday night without telling anyone.",
+    ),
     ("commit", "If I start to talk over you on Monday, please stop me.", "I talked over Fatima."),
     ("own", "I cut you off twice in the meeting.", "I cut Priya off twice in the meeting."),
 )
@@ -85,8 +111,13 @@ def _echo(body: str, ctx: Context) -> int | None:
             return len(" ".join(words[:at]))
         # Criticism promised in public again: "I'll carry on pointing out your errors out loud".
         public = PUBLICLY.search(body)
-        if public and _CRITICISM.search(body) and any(
-            PUBLICLY.search(h) or h.startswith(("in front", "publicly", "over the", "in the")) for h in act.harms
+        if (
+            public
+            and _CRITICISM.search(body)
+            and any(
+                PUBLICLY.search(h) or h.startswith(("in front", "publicly", "over the", "in the"))
+                for h in act.harms
+            )
         ):
             return public.start()
     if (same := _SAME_AGAIN.search(body)) is not None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.core.schemas import Severity
 from assistant.guardrails.base import Rule, rx
 from assistant.guardrails.text import Doc
-from assistant.core.schemas import Severity
 
 # Work expectations a repair should not quietly erase.
 _WORK = (
@@ -28,9 +28,7 @@ _MSG_ERASE = (
     "This removes the expectation to end the discomfort. You can repair the relationship "
     "and keep the standard."
 )
-_MSG_TAKE_OVER = (
-    "Taking the work away can read as a verdict on them. Repair the moment; keep their role."
-)
+_MSG_TAKE_OVER = "Taking the work away can read as a verdict on them. Repair the moment; keep their role."
 
 _LICENSED = re.compile(r"(?:\b(?:please|you can|you could|feel free to|go ahead and|just)\s*)$")
 
@@ -78,8 +76,7 @@ RESCUING_RULES: tuple[Rule, ...] = (
         pattern=rx(
             r"\b(?:forget|ignore|disregard)\s+(?:about\s+)?what i (?:said|wrote|asked)\b"
             r"|\b(?:forget|ignore|disregard|scrap|bin)\s+(?:about\s+)?(?:the|my|that|"
-            r"those|all|what i said about the|everything i said about the)\s+(?:[a-z]+\s+)?"
-            + _WORK + r"\b"
+            r"those|all|what i said about the|everything i said about the)\s+(?:[a-z]+\s+)?" + _WORK + r"\b"
         ),
         message=_MSG_ERASE,
         guard=_imperative,

@@ -9,30 +9,69 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assistant.core.schemas import Section
 from assistant.guardrails.base import Hit
 from assistant.guardrails.context import Act, Context, content_stems
 from assistant.guardrails.lexicon import HARM_ACTS, stem
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.core.schemas import Section
 
 CATEGORY = "role_reversal"
-MESSAGE = (
-    "This makes them the one who did it. It was your act: say \"I …\", with yourself as the subject."
-)
+MESSAGE = 'This makes them the one who did it. It was your act: say "I …", with yourself as the subject.'
 # Helpers that keep the subject active ("you have", "you kept"); passive ones ("you were") do not.
-_ACTIVE_AUX = r"(?:(?:have|had|'ve|'d|just|kept|keep|did|always|then|also|really|basically|actually|again)\s+)*"
+_ACTIVE_AUX = (
+    r"(?:(?:have|had|'ve|'d|just|kept|keep|did|always|then|also|really|basically|actually|again)\s+)*"
+)
 # Verbs too common to tell whose act it was on their own.
-_COMMON = frozenset(stem(w) for w in ("tell", "say", "ask", "make", "get", "go", "give", "send", "take", "do", "have", "put", "write", "come", "see"))
+_COMMON = frozenset(
+    stem(w)
+    for w in (
+        "tell",
+        "say",
+        "ask",
+        "make",
+        "get",
+        "go",
+        "give",
+        "send",
+        "take",
+        "do",
+        "have",
+        "put",
+        "write",
+        "come",
+        "see",
+    )
+)
 
 CATCHES: tuple[tuple[Section, str, str, str], ...] = (
     ("own", "You have cut me off twice in the meeting.", "I cut Priya off twice in the meeting.", "Priya"),
-    ("acknowledge", "Priya talked over me every time I tried to explain.", "I talked over Priya every time she spoke.", "Priya"),
-    ("own", "You told me my test plan was lazy in front of the team.", "I told Wei in front of the whole team that his test plan was lazy.", "Wei"),
+    (
+        "acknowledge",
+        "Priya talked over me every time I tried to explain.",
+        "I talked over Priya every time she spoke.",
+        "Priya",
+    ),
+    (
+        "own",
+        "You told me my test plan was lazy in front of the team.",
+        "I told Wei in front of the whole team that his test plan was lazy.",
+        "Wei",
+    ),
 )
 PASSES: tuple[tuple[Section, str, str, str], ...] = (
-    ("acknowledge", "You were cut off twice and never got to make your point.", "I cut Priya off twice.", "Priya"),
+    (
+        "acknowledge",
+        "You were cut off twice and never got to make your point.",
+        "I cut Priya off twice.",
+        "Priya",
+    ),
     ("own", "I cut you off twice in the meeting.", "I cut Priya off twice in the meeting.", "Priya"),
-    ("acknowledge", "You told me afterwards that it felt dismissive.", "I dismissed Sam's idea in the meeting.", "Sam"),
+    (
+        "acknowledge",
+        "You told me afterwards that it felt dismissive.",
+        "I dismissed Sam's idea in the meeting.",
+        "Sam",
+    ),
 )
 
 
@@ -79,17 +118,67 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
             break
 
 
-_REPORTED = re.compile(r"\b(?:said|wrote|told \w+|called|claimed|implied|suggested|announced|posted|blamed|accused \w+ of)\b(?: that)?")
+_REPORTED = re.compile(
+    r"\b(?:said|wrote|told \w+|called|claimed|implied|suggested|announced|posted|blamed|accused \w+ of)\b(?: that)?"
+)
 # Words after which "you" starts a new subject: "next time you…", "when you…".
 _BEFORE_SUBJECT = re.compile(
     r"\b(?:when|while|whenever|because|after|before|as|since|if|once|time|then|and|so|that|where|until|moment)\s+$"
 )
-_NOT_ACTIVE = frozenset({
-    "to", "were", "was", "got", "get", "been", "be", "felt", "feel", "had", "have", "didn't", "did", "don't",
-    "do", "could", "couldn't", "would", "might", "may", "can", "can't", "never", "not", "lost", "missed",
-    "heard", "saw", "found", "learned", "learnt", "ended", "came", "went", "weren't", "wasn't",
-    "are", "is", "'re", "'ve", "'d", "will", "'ll", "should", "must", "your", "you", "and", "as", "that",
-})
+_NOT_ACTIVE = frozenset(
+    {
+        "to",
+        "were",
+        "was",
+        "got",
+        "get",
+        "been",
+        "be",
+        "felt",
+        "feel",
+        "had",
+        "have",
+        "didn't",
+        "did",
+        "don't",
+        "do",
+        "could",
+        "couldn't",
+        "would",
+        "might",
+        "may",
+        "can",
+        "can't",
+        "never",
+        "not",
+        "lost",
+        "missed",
+        "heard",
+        "saw",
+        "found",
+        "learned",
+        "learnt",
+        "ended",
+        "came",
+        "went",
+        "weren't",
+        "wasn't",
+        "are",
+        "is",
+        "'re",
+        "'ve",
+        "'d",
+        "will",
+        "'ll",
+        "should",
+        "must",
+        "your",
+        "you",
+        "and",
+        "as",
+        "that",
+    }
+)
 
 
 def _same_act(act: Act, verb: str, word: str, said: set[str], ctx: Context) -> bool:
@@ -105,4 +194,24 @@ def _same_act(act: Act, verb: str, word: str, said: set[str], ctx: Context) -> b
     return (bool(_PAST.match(word)) or word in _IRREGULAR_PAST) and shared >= 2 and "me" in said
 
 
-_IRREGULAR_PAST = frozenset({"told", "said", "took", "gave", "made", "left", "sent", "wrote", "ran", "broke", "threw", "kept", "put", "cut", "read", "held", "let"})
+_IRREGULAR_PAST = frozenset(
+    {
+        "told",
+        "said",
+        "took",
+        "gave",
+        "made",
+        "left",
+        "sent",
+        "wrote",
+        "ran",
+        "broke",
+        "threw",
+        "kept",
+        "put",
+        "cut",
+        "read",
+        "held",
+        "let",
+    }
+)

@@ -38,23 +38,81 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:]\s*|\s+[-\u2013\u2014]+\s+|[\u2013\u2014]"
     r"|\s+(?=(?:but|because|although|though|whereas|yet)\b)"
     r"|\s+(?=(?:and|so|or|then)\s+"
-    + alt(I_FORMS, YOU_FORMS, WE_FORMS, THEY_FORMS, HE_SHE,
-          ("it", "it's", "that", "this", "there", "my", "your"))
+    + alt(
+        I_FORMS,
+        YOU_FORMS,
+        WE_FORMS,
+        THEY_FORMS,
+        HE_SHE,
+        ("it", "it's", "that", "this", "there", "my", "your"),
+    )
     + r"\b)"
 )
 
-CONNECTORS = frozenset({
-    "and", "but", "so", "or", "then", "because", "'cause", "although", "though", "whereas",
-    "yet", "if", "when", "whenever", "since", "as", "while", "unless", "until", "before",
-    "after", "once", "which", "given", "with",
-})
+CONNECTORS = frozenset(
+    {
+        "and",
+        "but",
+        "so",
+        "or",
+        "then",
+        "because",
+        "'cause",
+        "although",
+        "though",
+        "whereas",
+        "yet",
+        "if",
+        "when",
+        "whenever",
+        "since",
+        "as",
+        "while",
+        "unless",
+        "until",
+        "before",
+        "after",
+        "once",
+        "which",
+        "given",
+        "with",
+    }
+)
 
 # Words that can open a clause without being its subject.
-_FILLERS = frozenset({
-    "just", "really", "honestly", "also", "well", "look", "ok", "okay", "again", "still",
-    "actually", "frankly", "basically", "maybe", "perhaps", "probably", "clearly", "anyway",
-    "now", "yes", "no", "oh", "and", "but", "so", "then", "truly", "seriously", "listen",
-})
+_FILLERS = frozenset(
+    {
+        "just",
+        "really",
+        "honestly",
+        "also",
+        "well",
+        "look",
+        "ok",
+        "okay",
+        "again",
+        "still",
+        "actually",
+        "frankly",
+        "basically",
+        "maybe",
+        "perhaps",
+        "probably",
+        "clearly",
+        "anyway",
+        "now",
+        "yes",
+        "no",
+        "oh",
+        "and",
+        "but",
+        "so",
+        "then",
+        "truly",
+        "seriously",
+        "listen",
+    }
+)
 
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
@@ -141,7 +199,13 @@ class Doc:
     """A text prepared for checking: original, normalised copy, sentences and clauses."""
 
     __slots__ = (
-        "text", "norm", "sentences", "clauses", "cache", "_sentence_starts", "_clause_starts",
+        "text",
+        "norm",
+        "sentences",
+        "clauses",
+        "cache",
+        "_sentence_starts",
+        "_clause_starts",
     )
 
     def __init__(self, text: str) -> None:

@@ -10,20 +10,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assistant.core.schemas import Section
 from assistant.guardrails.base import Hit
 from assistant.guardrails.context import Context
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.core.schemas import Section
 
 CATEGORY = "third_person_address"
-MESSAGE = (
-    "This speaks about them in the third person, but the message is to them. Say \"you\"."
-)
+MESSAGE = 'This speaks about them in the third person, but the message is to them. Say "you".'
 _PRONOUNS = re.compile(r"\b(?:she|he|her|him|his|hers|herself|himself)\b")
 _SUBJECT_PRONOUN = re.compile(r"(?:she|he)\b")
-_SOMEONE_ELSE = re.compile(r"\b(?:the|a|an|my|our|his|her|their)\s+(?:\w+\s+)?(?:client|customer|patient|manager|nurse|doctor|boss|director|colleague|student|parent|candidate|guest|agency \w+)\b|(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:the|a|an|my|our|his|her|their)\s+(?:\w+\s+)?(?:client|customer|patient|manager|nurse|doctor|boss|director|colleague|student|parent|candidate|guest|agency \w+)\b|(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b"
+)
 # "several of them went to HR": the group spoken of, in a message to the group.
-_OF_THEM = re.compile(r"\b(?:some|several|many|most|all|none|two|three|four|five|each|one|a few|half|both) of them\b")
+_OF_THEM = re.compile(
+    r"\b(?:some|several|many|most|all|none|two|three|four|five|each|one|a few|half|both) of them\b"
+)
 _ALWAYS = re.compile(r"\b(?:this|that) person\b")
 # A name used to call them, not to speak of them: "Priya, I…", "Hi Priya", "…, Priya."
 _VOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\b(?:hi|hey|hello|dear|thanks|thank you|sorry)\s*,?\s*)$")
@@ -34,7 +36,11 @@ _TEAM_NOUN = re.compile(
 )
 CATCHES: tuple[tuple[Section, str, str], ...] = (
     ("own", "I cut off Priya twice in the meeting.", "Priya"),
-    ("own", "I told her, louder than I should have, that I'd been doing this since before she qualified.", "Achieng"),
+    (
+        "own",
+        "I told her, louder than I should have, that I'd been doing this since before she qualified.",
+        "Achieng",
+    ),
     ("acknowledge", "Jonas was left without an answer about his promotion.", "Jonas"),
     ("own", "I shouted at the team in the yard.", "the team"),
 )
@@ -66,7 +72,9 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
     spans: list[tuple[int, int]] = []
     for form in ctx.name_forms + ctx.group_forms:
         for m in re.finditer(rf"\b{re.escape(form)}\b", doc.norm):
-            if ctx.is_group and (_TEAM_NOUN.match(doc.norm, m.end()) or doc.norm[m.end() : m.end() + 1] == "-"):
+            if ctx.is_group and (
+                _TEAM_NOUN.match(doc.norm, m.end()) or doc.norm[m.end() : m.end() + 1] == "-"
+            ):
                 continue
             if _QUOTED_AT(doc.norm, m.start()):
                 continue  # inside the words being owned: "I said 'this team can't…'"

@@ -154,8 +154,9 @@ def candidates(rule_triggers: frozenset[str], index: dict[str, list[int]]) -> li
     return sorted(found)
 
 
-def matches(pattern: re.Pattern[str], norm: str, rule_triggers: frozenset[str] | None,
-            index: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+def matches(
+    pattern: re.Pattern[str], norm: str, rule_triggers: frozenset[str] | None, index: dict[str, list[int]]
+) -> Iterator[re.Match[str]]:
     """The same matches as `pattern.finditer(norm)`, trying only where one could start.
 
     `match(norm, pos)` still sees the text before `pos`, so \b and look-behinds read as

@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assistant.core.schemas import Section
 from assistant.guardrails.base import Hit
 from assistant.guardrails.context import Context, content_stems
 from assistant.guardrails.lexicon import AFTERMATH, FEELING, stems
 from assistant.guardrails.text import Doc, trimmed_span
-from assistant.core.schemas import Section
 
 CATEGORY = "unsupported_claim"
 MESSAGE = (
     "Your account doesn't say this about them. Offer it as what you imagine or saw, not as a "
-    "fact: \"I imagine that was…\", \"I could see…\", or ask them."
+    'fact: "I imagine that was…", "I could see…", or ask them.'
 )
 _DEGREE = r"(?:(?:so|very|really|quite|a bit|a little|deeply|clearly|visibly|obviously|pretty|extremely|completely|totally|not|too|more|less|incredibly|truly|upset and)\s+)*"
 _STATE = r"(?:were|was|are|is|felt|feel|got|became|been|ended up|left|looked|seemed|'re|'s)"
@@ -42,17 +42,45 @@ _HEDGE = re.compile(
     r"i got the sense|i'd understand|can only imagine|it's possible|wonder if|i worry|i fear)\b|\?\s*$"
 )
 CATCHES: tuple[tuple[Section, str, str, dict[str, str]], ...] = (
-    ("acknowledge", "She was very upset with me for cutting her out of a meeting that she had planned to attend.",
-     "I cut Priya off twice in the planning meeting.", {}),
-    ("acknowledge", "You were humiliated in front of the whole team.", "I corrected Tomas's figures in the all-hands.", {}),
+    (
+        "acknowledge",
+        "She was very upset with me for cutting her out of a meeting that she had planned to attend.",
+        "I cut Priya off twice in the planning meeting.",
+        {},
+    ),
+    (
+        "acknowledge",
+        "You were humiliated in front of the whole team.",
+        "I corrected Tomas's figures in the all-hands.",
+        {},
+    ),
     ("acknowledge", "You cried after the meeting.", "I snapped at Lena in the stand-up.", {}),
-    ("acknowledge", "I am sorry to hear that you were not happy with the anaesthetic protocol.",
-     "Achieng questioned my choice of protocol and I told her I'd been doing this since before she qualified.", {}),
+    (
+        "acknowledge",
+        "I am sorry to hear that you were not happy with the anaesthetic protocol.",
+        "Achieng questioned my choice of protocol and I told her I'd been doing this since before she qualified.",
+        {},
+    ),
 )
 PASSES: tuple[tuple[Section, str, str, dict[str, str]], ...] = (
-    ("acknowledge", "I imagine that was humiliating in front of the whole team.", "I corrected Tomas's figures in the all-hands.", {}),
-    ("acknowledge", "You went quiet for the rest of the meeting.", "I snapped at Lena.", {"impact": "She went quiet for the rest of the meeting."}),
-    ("acknowledge", "You were upset, and you had every reason to be.", "I snapped at Lena and she was upset.", {}),
+    (
+        "acknowledge",
+        "I imagine that was humiliating in front of the whole team.",
+        "I corrected Tomas's figures in the all-hands.",
+        {},
+    ),
+    (
+        "acknowledge",
+        "You went quiet for the rest of the meeting.",
+        "I snapped at Lena.",
+        {"impact": "She went quiet for the rest of the meeting."},
+    ),
+    (
+        "acknowledge",
+        "You were upset, and you had every reason to be.",
+        "I snapped at Lena and she was upset.",
+        {},
+    ),
     ("acknowledge", "You didn't get to finish your point.", "I cut Priya off twice.", {}),
 )
 
@@ -65,8 +93,11 @@ def _supported(words: str, ctx: Context) -> bool:
 
 def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
     subjects = [
-        "you", r"your \w+(?: \w+)?", r"(?:several|most|some|many|two|three|a few|all|half|none) of (?:you|your \w+)",
-        r"you all", r"the rest of (?:the|your) \w+",
+        "you",
+        r"your \w+(?: \w+)?",
+        r"(?:several|most|some|many|two|three|a few|all|half|none) of (?:you|your \w+)",
+        r"you all",
+        r"the rest of (?:the|your) \w+",
     ] + [re.escape(f) for f in ctx.name_forms]
     if ctx.is_individual and not ctx.others_in_story:
         subjects += ["she", "he"]
@@ -90,19 +121,21 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
 # does, so only this one is read for words the account never used.
 _LEFT_YOU_WITH = re.compile(r"\b(?:that|this|it) left you with\b")
 # Words any plain impact uses: not counted as new.
-_GENERIC_IMPACT = frozenset(stems(
-    "finish finished point chance floor say said speak spoke hear heard explain explaining move moved "
-    "front other others everyone anyone colleague colleagues peer peers room work plan time answer "
-    "question voice idea view input lot deal dealing alone own wait waiting reply left put spot look "
-    "feel felt hard harder difficult embarrassing unfair wrong position credit name trust respect able "
-    "way clear know sure nothing anything someone something part whole got get go went had have were "
-    "left leave told tell asked ask come came back end ended up out without no any being done doing "
-    "people team meeting first last next week day days today yesterday rest other talk talked think "
-    "thought sorry mine yours chance decision decisions change changes changed news message email "
-    "there here place still again before after while when where why what how who which because since "
-    "now then just even also only really much many more less very quite bit little sense impression "
-    "room said say saying choice option options take taken took put moved move off onto"
-))
+_GENERIC_IMPACT = frozenset(
+    stems(
+        "finish finished point chance floor say said speak spoke hear heard explain explaining move moved "
+        "front other others everyone anyone colleague colleagues peer peers room work plan time answer "
+        "question voice idea view input lot deal dealing alone own wait waiting reply left put spot look "
+        "feel felt hard harder difficult embarrassing unfair wrong position credit name trust respect able "
+        "way clear know sure nothing anything someone something part whole got get go went had have were "
+        "left leave told tell asked ask come came back end ended up out without no any being done doing "
+        "people team meeting first last next week day days today yesterday rest other talk talked think "
+        "thought sorry mine yours chance decision decisions change changes changed news message email "
+        "there here place still again before after while when where why what how who which because since "
+        "now then just even also only really much many more less very quite bit little sense impression "
+        "room said say saying choice option options take taken took put moved move off onto"
+    )
+)
 
 
 def _novel(words: str, ctx: Context) -> set[str]:
@@ -117,7 +150,9 @@ def novel_impact_hits(doc: Doc, section: Section | None, ctx: Context) -> Iterat
         if m is None:
             continue
         sentence = doc.sentence_at(clause.start)
-        if _HEDGE.search(doc.norm[sentence.start : clause.end]) or not _novel(doc.norm[m.end() : clause.end], ctx):
+        if _HEDGE.search(doc.norm[sentence.start : clause.end]) or not _novel(
+            doc.norm[m.end() : clause.end], ctx
+        ):
             continue
         start, end = trimmed_span(doc.text, clause.start, clause.end)
         yield Hit(CATEGORY, "low", start, end, MESSAGE)

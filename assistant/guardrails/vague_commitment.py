@@ -83,7 +83,8 @@ _OCCASION = rx(
     r"|\b(?:before|after|until|till|when|whenever|during|each time|every time|the moment|"
     r"as soon as)\s+[a-z0-9']+"
     r"|\b(?:once|while)\s+"
-    + alt(I_FORMS, YOU_FORMS, WE_FORMS, THEY_FORMS, ("the", "our", "my", "your", "it")) + r"\b"
+    + alt(I_FORMS, YOU_FORMS, WE_FORMS, THEY_FORMS, ("the", "our", "my", "your", "it"))
+    + r"\b"
     r"|\bat\s+(?:the\s+)?(?:start|end|beginning|top|close)\s+of\b"
     r"|\b(?:at|in)\s+(?:our|the|each|every|your|my|team|all|group|future|tomorrow's|"
     r"[a-z]+day's)?\s*(?:[a-z']+\s+)?(?:meeting|standup|stand-up|one-on-one|1:1|1-on-1|review|"
@@ -145,9 +146,7 @@ def commitments(doc: Doc) -> list[Commitment]:
     return found
 
 
-_MSG_NEVER_AGAIN = (
-    "\"It won't happen again\" can't be checked. Say what you will do differently, and when."
-)
+_MSG_NEVER_AGAIN = "\"It won't happen again\" can't be checked. Say what you will do differently, and when."
 
 VAGUE_COMMITMENT_RULES: tuple[Rule, ...] = (
     Rule(
@@ -199,9 +198,7 @@ VAGUE_COMMITMENT_RULES: tuple[Rule, ...] = (
 )
 
 
-_MSG_HEDGED = (
-    "\"Try\" leaves a way out. Say plainly what you will do."
-)
+_MSG_HEDGED = '"Try" leaves a way out. Say plainly what you will do.'
 
 
 def vague_hits(doc: Doc) -> list[Hit]:

@@ -14,7 +14,16 @@ from pathlib import Path
 from assistant.core.resources import knowledge_dir
 from assistant.retrieval.situations import SITUATIONS
 
-STAGES = ("name_the_moment", "own", "acknowledge", "listen", "commit", "follow_through", "avoid", "background")
+STAGES = (
+    "name_the_moment",
+    "own",
+    "acknowledge",
+    "listen",
+    "commit",
+    "follow_through",
+    "avoid",
+    "background",
+)
 # The situations a passage can be tagged with: every detected situation, plus "general".
 SITUATION_TAGS = (*SITUATIONS, "general")
 _EXAMPLES_HEADING = re.compile(r"^##\s+Example lines\s*$", re.IGNORECASE | re.MULTILINE)
@@ -77,14 +86,14 @@ def parse_doc(text: str, name: str) -> KnowledgeDoc:
     examples: list[str] = []
     heading = _EXAMPLES_HEADING.search(body)
     if heading:
-        tail = body[heading.end():]
+        tail = body[heading.end() :]
         next_heading = re.search(r"^#", tail, re.MULTILINE)
         block = tail[: next_heading.start()] if next_heading else tail
         lines = block.splitlines()
         examples = [m.group(1).strip().strip('"“”') for m in map(_BULLET.match, lines) if m]
         # Prose that is not a bullet stays part of the body (and of the content hash).
         rest = "\n".join(line for line in lines if not _BULLET.match(line))
-        body = body[: heading.start()] + "\n" + rest + (tail[next_heading.start():] if next_heading else "")
+        body = body[: heading.start()] + "\n" + rest + (tail[next_heading.start() :] if next_heading else "")
     return KnowledgeDoc(
         id=str(meta["id"]),
         title=str(meta["title"]),
@@ -110,6 +119,14 @@ def content_hash(docs: list[KnowledgeDoc]) -> str:
     """Changes whenever any text or metadata that is indexed changes."""
     digest = hashlib.sha256()
     for doc in docs:
-        for part in (doc.id, doc.title, doc.stage, ",".join(doc.situations), doc.source, doc.body, *doc.example_lines):
+        for part in (
+            doc.id,
+            doc.title,
+            doc.stage,
+            ",".join(doc.situations),
+            doc.source,
+            doc.body,
+            *doc.example_lines,
+        ):
             digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:16]

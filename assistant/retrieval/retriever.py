@@ -11,8 +11,8 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.retrieval.knowledge import KnowledgeDoc
 from assistant.core.schemas import Passage
+from assistant.retrieval.knowledge import KnowledgeDoc
 from assistant.retrieval.situations import detect_situations
 
 log = logging.getLogger(__name__)
@@ -33,9 +33,7 @@ class ScoredDoc:
     situation: float
 
 
-def blend(
-    docs: Sequence[KnowledgeDoc], similarities: dict[str, float], text: str
-) -> list[ScoredDoc]:
+def blend(docs: Sequence[KnowledgeDoc], similarities: dict[str, float], text: str) -> list[ScoredDoc]:
     """Rank all docs for `text` by the blended score, best first (ties broken by id)."""
     detected = detect_situations(text)
     strongest = max(detected.values(), default=0.0)
@@ -47,7 +45,9 @@ def blend(
             # General passages matter most when no specific situation is recognised.
             situation = max(situation, GENERAL_SITUATION_SCORE * (1.0 - strongest) + 0.05)
         similarity = similarities.get(doc.id, 0.0)
-        score = SIMILARITY_WEIGHT * similarity + SITUATION_WEIGHT * situation + STAGE_PRIOR.get(doc.stage, 0.0)
+        score = (
+            SIMILARITY_WEIGHT * similarity + SITUATION_WEIGHT * situation + STAGE_PRIOR.get(doc.stage, 0.0)
+        )
         scored.append(ScoredDoc(doc, score, similarity, situation))
     scored.sort(key=lambda item: (-item.score, item.doc.id))
     return scored

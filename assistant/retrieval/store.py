@@ -15,8 +15,8 @@ import chromadb
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.config import Settings as ChromaSettings
 
-from assistant.retrieval.knowledge import KnowledgeDoc, content_hash
 from assistant.core.protocols import Embedder
+from assistant.retrieval.knowledge import KnowledgeDoc, content_hash
 
 log = logging.getLogger(__name__)
 
@@ -121,4 +121,7 @@ class KnowledgeIndex:
         vector = self._embedder.embed([text])[0]
         count = self._collection.count()
         result = self._collection.query(query_embeddings=[vector], n_results=count, include=["distances"])
-        return {doc_id: 1.0 - float(dist) for doc_id, dist in zip(result["ids"][0], result["distances"][0])}
+        return {
+            doc_id: 1.0 - float(dist)
+            for doc_id, dist in zip(result["ids"][0], result["distances"][0], strict=True)
+        }

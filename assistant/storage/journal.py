@@ -187,18 +187,14 @@ class Journal:
             if value is not None:
                 fields[name] = storable(value)
         if notes is not None:
-            fields["notes"] = json.dumps(
-                {k: storable(v) for k, v in notes.items()}, ensure_ascii=False
-            )
+            fields["notes"] = json.dumps({k: storable(v) for k, v in notes.items()}, ensure_ascii=False)
         assignments = ", ".join(f"{name}=?" for name in fields)  # names from the list above only
         with self._transaction() as db:
             db.execute(
                 "INSERT OR IGNORE INTO sessions (id, created, updated) VALUES (?, ?, ?)",
                 (session_id, now, now),
             )
-            db.execute(
-                f"UPDATE sessions SET {assignments} WHERE id=?", (*fields.values(), session_id)
-            )
+            db.execute(f"UPDATE sessions SET {assignments} WHERE id=?", (*fields.values(), session_id))
 
     def save_version(
         self,
@@ -322,9 +318,7 @@ def _backup_name(path: Path) -> Path:
     return candidate
 
 
-def open_journal(
-    data_dir: Path, *, ephemeral: bool = False, timeout: float = LOCK_TIMEOUT_S
-) -> Journal:
+def open_journal(data_dir: Path, *, ephemeral: bool = False, timeout: float = LOCK_TIMEOUT_S) -> Journal:
     """The journal of this data directory; never stops the app from starting.
 
     A locked or damaged file is moved to a timestamped backup and a fresh journal started
@@ -346,9 +340,7 @@ def open_journal(
             os.replace(side, backup.with_name(backup.name + "-journal"))
         journal = Journal(path, timeout=timeout)
     except (OSError, sqlite3.Error) as exc:
-        log.warning(
-            "could not start a fresh journal at %s (%s); keeping sessions in memory", path, exc
-        )
+        log.warning("could not start a fresh journal at %s (%s); keeping sessions in memory", path, exc)
         journal = Journal(None)
         journal.note = (
             f"The journal file {path} could not be opened, so this session is kept in memory only "

@@ -129,9 +129,7 @@ class _Page:
             if name == "versions":
                 out += self._versions(value)
             elif name == "answers":
-                out += [
-                    gr.update() if value is None else value.get(key, "") for key in self.answers
-                ]
+                out += [gr.update() if value is None else value.get(key, "") for key in self.answers]
             elif name == "export_path":
                 out.append(gr.update() if value is None else gr.update(value=value, visible=True))
             elif name == "past":
@@ -213,9 +211,7 @@ def _past_sessions_area(sessions: SessionKeeper) -> dict[str, Any] | None:
             confirm = gr.Checkbox(
                 label="Yes, delete every saved session", value=False, elem_id="past-confirm"
             )
-            delete_all = gr.Button(
-                "Delete everything", variant="stop", elem_id="past-delete-all", size="sm"
-            )
+            delete_all = gr.Button("Delete everything", variant="stop", elem_id="past-delete-all", size="sm")
     return {
         "area": area,
         "pick": pick,
@@ -308,9 +304,7 @@ def build_ui(
                 }
                 reflect_btn = gr.Button("Suggest answers", elem_id="reflect-btn", size="sm")
                 with gr.Row():
-                    draft_btn = gr.Button(
-                        "Draft the repair", variant="primary", elem_id="draft-btn", scale=3
-                    )
+                    draft_btn = gr.Button("Draft the repair", variant="primary", elem_id="draft-btn", scale=3)
                     stop_btn = gr.Button("Stop", variant="stop", elem_id="stop-btn", scale=1)
                 status = gr.Markdown("", elem_id="status")
             with gr.Column(scale=1):
@@ -346,14 +340,10 @@ def build_ui(
                 with gr.Accordion("Versions", open=False):
                     with gr.Row():
                         version_pick = gr.Dropdown([], label="Version", elem_id="version-pick")
-                        version_other = gr.Dropdown(
-                            [], label="Compare with", elem_id="version-other"
-                        )
+                        version_other = gr.Dropdown([], label="Compare with", elem_id="version-other")
                     with gr.Row():
                         compare_btn = gr.Button("Compare", elem_id="compare-btn", size="sm")
-                        restore_btn = gr.Button(
-                            "Restore this version", elem_id="restore-btn", size="sm"
-                        )
+                        restore_btn = gr.Button("Restore this version", elem_id="restore-btn", size="sm")
                     compare = gr.HTML("", elem_id="compare")
                 with gr.Row():
                     export_format = gr.Radio(
@@ -441,9 +431,7 @@ def build_ui(
         ) -> Iterator[tuple[Any, ...]]:
             form = form_of(text, who, where, how, (did, impact, part, want))
             current = {"own": own, "acknowledge": ack, "commit": commit}
-            for view in handlers.revise(
-                form, current, instruction_text, history or [], _session(request)
-            ):
+            for view in handlers.revise(form, current, instruction_text, history or [], _session(request)):
                 yield page.values(view, DRAFT_FIELDS)
 
         def reflect(
@@ -503,7 +491,11 @@ def build_ui(
             request: gr.Request,
         ) -> tuple[Any, ...]:
             view = handlers.restore(
-                history or [], number, who, how, _session(request),
+                history or [],
+                number,
+                who,
+                how,
+                _session(request),
                 incident=text or "",
                 notes=answers_of(did, impact, part, want),
             )
@@ -573,7 +565,11 @@ def build_ui(
         if model_pick is not None:
             # Queued with the drafts: a switch waits for a draft in flight to finish.
             model_pick.change(
-                handlers.switch_model, [model_pick], [model_status, status], api_name="switch_model", **model_args
+                handlers.switch_model,
+                [model_pick],
+                [model_status, status],
+                api_name="switch_model",
+                **model_args,
             )
         stop_btn.click(
             stop,
@@ -605,6 +601,7 @@ def build_ui(
                 **private,
             )
         if past_area:
+
             def past_sessions() -> Any:
                 return page.values(handlers.past_sessions(), ("past",))[0]
 

@@ -61,6 +61,7 @@ class ModelChoice:
     label: str
     path: str
 
+
 STOPPED = "Stopped. Whatever was already written stays on the page; edit it, or run it again."
 
 
@@ -138,15 +139,8 @@ def _log_unexpected(step: str, exc: Exception) -> None:
 
 def explain(exc: AssistantError, incident: str = "") -> str:
     """The error's own sentence, or a plainer one when the incident was only hidden characters."""
-    if (
-        isinstance(exc, InputError)
-        and hidden_characters(incident)
-        and not clean_text(incident or "")
-    ):
-        return (
-            "The incident holds only invisible control characters; "
-            "please describe what happened in words."
-        )
+    if isinstance(exc, InputError) and hidden_characters(incident) and not clean_text(incident or ""):
+        return "The incident holds only invisible control characters; please describe what happened in words."
     return str(exc)
 
 
@@ -232,7 +226,9 @@ class PageHandlers:
         if choice.path == self.model_info.path:
             return self.model_status(), ""
         if not self._switching.acquire(blocking=False):
-            return self.model_status(), status_text("Another model is still loading; try again in a moment.", "warning")
+            return self.model_status(), status_text(
+                "Another model is still loading; try again in a moment.", "warning"
+            )
         try:
             model = self.model_loader(choice.path)
         except AssistantError as exc:
@@ -273,9 +269,7 @@ class PageHandlers:
         context = {key: value for key, value in (notes or {}).items() if value and value.strip()}
         findings = self.service.check(draft, incident=clean_text(incident or ""), person=who, notes=context)
         view = View(
-            message=assemble_message(draft, who, delivery or "in_person")
-            if not missing
-            else "",
+            message=assemble_message(draft, who, delivery or "in_person") if not missing else "",
             highlights=findings_html(clean, findings, person=who, context=bool((incident or "").strip())),
             after=self.after_repair(clean["commit"], delivery),
         )
@@ -307,14 +301,11 @@ class PageHandlers:
             missing = [SECTION_TITLES[name] for name in SECTIONS if not clean[name]]
             if missing:
                 raise InputError(
-                    f"Draft first, or fill in the {missing[0]} section, "
-                    "before asking for a revision."
+                    f"Draft first, or fill in the {missing[0]} section, before asking for a revision."
                 )
             current = RepairDraft(**clean)
             seed = count_source(versions, "revise")
-            return self.service.revise_stream(
-                form.request(seed), current, instruction or "", cancel
-            )
+            return self.service.revise_stream(form.request(seed), current, instruction or "", cancel)
 
         return self._stream(start, form, versions, label, session)
 
@@ -373,9 +364,7 @@ class PageHandlers:
                 self._stopped(partial, form, versions, source, session)
             raise
         except AssistantError as exc:
-            yield View(
-                status=status_text(f"{exc} What was already written stays on the page.", "error")
-            )
+            yield View(status=status_text(f"{exc} What was already written stays on the page.", "error"))
         except Exception as exc:  # the page's edge: one sentence, never a traceback
             _log_unexpected("drafting", exc)
             yield View(status=status_text(UNEXPECTED, "error"))
@@ -486,10 +475,7 @@ class PageHandlers:
         elif suggested:
             status = "Your own answers were kept; the model's suggestions were not used."
         else:
-            status = (
-                "The model had no suggestions for this incident; "
-                "answer the questions in your own words."
-            )
+            status = "The model had no suggestions for this incident; answer the questions in your own words."
         return View(answers=merged, suggestions=shown, status=status + note)
 
     # -- iterate ----------------------------------------------------------------------------
@@ -565,9 +551,7 @@ class PageHandlers:
     def export(self, message: str, fmt: ExportFormat, person: str = "", session: str = "") -> View:
         """Write the message to a file for download, only now that the leader asked."""
         if not (message or "").strip():
-            return View(
-                status=status_text("There is no message to export yet; draft one first.", "warning")
-            )
+            return View(status=status_text("There is no message to export yet; draft one first.", "warning"))
         path = self.exporter.export(message, fmt, person, session)
         return View(
             export_path=str(path),

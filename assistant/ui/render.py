@@ -10,9 +10,9 @@ import difflib
 import html
 from collections.abc import Iterable, Mapping, Sequence
 
-from assistant.guardrails.summary import checks_ran
 from assistant.core.protocols import ModelInfo
 from assistant.core.schemas import SECTIONS, Finding, Source
+from assistant.guardrails.summary import checks_ran
 
 SECTION_TITLES = {"own": "Own", "acknowledge": "Acknowledge", "commit": "Commit"}
 MODELS_DOC = "models.md"
@@ -67,10 +67,7 @@ def findings_html(
     asks the leader to read it as the other person would hear it.
     """
     if not any(sections.get(name, "").strip() for name in SECTIONS):
-        return (
-            '<div class="findings empty">'
-            "The guardrail check appears here once there is a draft.</div>"
-        )
+        return '<div class="findings empty">The guardrail check appears here once there is a draft.</div>'
     parts = [
         '<div class="findings"><p class="findings-title"><strong>Guardrail check</strong> '
         "(hover a highlight for the reason)</p>"
@@ -165,9 +162,7 @@ def word_diff_html(old: str, new: str) -> str:
     return " ".join(out)
 
 
-def compare_html(
-    old: Mapping[str, str], new: Mapping[str, str], old_label: str, new_label: str
-) -> str:
+def compare_html(old: Mapping[str, str], new: Mapping[str, str], old_label: str, new_label: str) -> str:
     """Two versions side by side as one diff per section."""
     parts = [
         '<div class="version-diff">',
@@ -176,14 +171,8 @@ def compare_html(
     ]
     for name in SECTIONS:
         a, b = old.get(name, ""), new.get(name, "")
-        body = (
-            word_diff_html(a, b)
-            if a != b
-            else f'{html.escape(b)} <em class="unchanged">(unchanged)</em>'
-        )
-        parts.append(
-            f'<div data-section="{name}"><strong>{SECTION_TITLES[name]}</strong><p>{body}</p></div>'
-        )
+        body = word_diff_html(a, b) if a != b else f'{html.escape(b)} <em class="unchanged">(unchanged)</em>'
+        parts.append(f'<div data-section="{name}"><strong>{SECTION_TITLES[name]}</strong><p>{body}</p></div>')
     parts.append("</div>")
     return "".join(parts)
 

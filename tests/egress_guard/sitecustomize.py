@@ -133,9 +133,7 @@ def _report_switches() -> None:
     if constants is not None:
         report["hf_hub_offline"] = bool(getattr(constants, "HF_HUB_OFFLINE", False))
     report["imported"] = sorted(
-        m
-        for m in ("gradio", "chromadb", "llama_cpp", "huggingface_hub", "posthog")
-        if m in sys.modules
+        m for m in ("gradio", "chromadb", "llama_cpp", "huggingface_hub", "posthog") if m in sys.modules
     )
     with open(_SWITCHES, "w", encoding="utf-8") as handle:
         json.dump(report, handle)
