@@ -147,3 +147,28 @@ def test_models_command_is_wired(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.delenv("REPAIR_MODELS_DIR", raising=False)
     code, out, _ = run(["models", "--json"])
     assert code == 0 and json.loads(out)["models"] == []
+
+
+def test_the_readme_gives_exit_codes_for_every_command() -> None:
+    import argparse
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("Exit codes:", 1)[1].strip().split("\n\n", 1)[0]
+    parser = cli.build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    for command in commands:
+        assert f"| `{command}` |" in table, f"{command} has no exit codes in the README"
+
+
+def test_a_port_that_is_taken_is_a_usage_error() -> None:
+    import socket
+
+    from assistant.core.errors import UsageError
+    from assistant.ui.server import pick_port
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with pytest.raises(UsageError, match="not available"):
+            pick_port("127.0.0.1", taken.getsockname()[1], 7860)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from assistant.core.errors import AssistantError, DraftError
+from assistant.core.errors import AssistantError, DraftError, UsageError
 
 log = logging.getLogger("assistant")
 
@@ -134,11 +134,11 @@ def _backend_flags(parser: argparse.ArgumentParser) -> None:
 
 def _backend(args: argparse.Namespace) -> dict:
     if args.backend == "openai" and not args.base_url:
-        raise AssistantError(
+        raise UsageError(
             "--backend openai needs --base-url, the address of your organisation's model server."
         )
     if args.backend != "openai" and (args.base_url or args.api_model):
-        raise AssistantError("--base-url and --api-model only apply with --backend openai.")
+        raise UsageError("--base-url and --api-model only apply with --backend openai.")
     return {"backend": args.backend, "base_url": args.base_url, "api_model": args.api_model}
 
 
@@ -152,7 +152,7 @@ def _settings(args: argparse.Namespace | None = None):
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first.get("loc", ())) or "a setting"
-        raise AssistantError(
+        raise UsageError(
             f"The setting REPAIR_{field.upper()} is invalid: {first.get('msg', 'bad value')}."
         ) from exc
     # A flag wins over the environment for this run.
@@ -254,7 +254,7 @@ def _cmd_retrieve(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> in
 
     settings = _settings()
     if args.k < 1:
-        raise AssistantError("-k must be at least 1.")
+        raise UsageError("-k must be at least 1.")
     texts = [line for line in stdin] if args.jsonl else [_read_text(args.text, stdin)]
     texts = [
         validate_incident(text, settings.max_incident_chars)

@@ -7,6 +7,10 @@ class AssistantError(Exception):
     """Base class: the message is a complete sentence meant for the leader."""
 
 
+class UsageError(AssistantError):
+    """A flag, an option or a setting cannot be used as given (a port taken, a missing value)."""
+
+
 class InputError(AssistantError):
     """The incident or an edit cannot be used as given (empty, too long, ...)."""
 

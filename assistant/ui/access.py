@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from assistant.core.errors import AssistantError
+from assistant.core.errors import UsageError
 
 log = logging.getLogger(__name__)
 
@@ -54,13 +54,13 @@ def listen_access(
     if is_loopback(address):
         return Access(address, auth)
     if not allow_remote:
-        raise AssistantError(
+        raise UsageError(
             f"Refusing to listen on {address}: other computers could reach the app there, so start "
             "it with --allow-remote and --auth-user NAME (the password from "
             f"{PASSWORD_ENV} or typed when asked)."
         )
     if auth is None:
-        raise AssistantError(
+        raise UsageError(
             f"Refusing to listen on {address} without a login: add --auth-user NAME and set "
             f"{PASSWORD_ENV} or type the password when asked."
         )
@@ -80,17 +80,17 @@ def read_auth(
         return None
     user = user.strip()
     if not user:
-        raise AssistantError("--auth-user needs a name, for example --auth-user lead.")
+        raise UsageError("--auth-user needs a name, for example --auth-user lead.")
     env = os.environ if env is None else env
     password = env.get(PASSWORD_ENV, "")
     if not password:
         can_ask = sys.stdin.isatty() if interactive is None else interactive
         if not can_ask:
-            raise AssistantError(
+            raise UsageError(
                 f"--auth-user needs a password: set {PASSWORD_ENV}, or start the app in a terminal "
                 "to type it."
             )
         password = (prompt or getpass.getpass)(f"Password for {user}: ")
     if not password.strip():
-        raise AssistantError("The password for --auth-user must not be empty.")
+        raise UsageError("The password for --auth-user must not be empty.")
     return user, password

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from assistant.config import Settings
-from assistant.core.errors import AssistantError
+from assistant.core.errors import UsageError
 from assistant.core.privacy import apply_offline_env
 from assistant.core.protocols import ModelInfo, TextModel
 from assistant.storage.journal import Journal, open_journal
@@ -43,14 +43,12 @@ def pick_port(host: str, explicit: int | None, preferred: int) -> int:
     """The port asked for with --port (must be free), else the preferred one or the next free."""
     if explicit is not None:
         if not 1 <= explicit <= 65535 or not port_is_free(host, explicit):
-            raise AssistantError(
-                f"Port {explicit} is not available; choose another with --port or leave it out."
-            )
+            raise UsageError(f"Port {explicit} is not available; choose another with --port or leave it out.")
         return explicit
     for port in range(preferred, min(preferred + PORT_TRIES, 65536)):
         if port_is_free(host, port):
             return port
-    raise AssistantError(f"No free port between {preferred} and {preferred + PORT_TRIES - 1}; use --port.")
+    raise UsageError(f"No free port between {preferred} and {preferred + PORT_TRIES - 1}; use --port.")
 
 
 def _progress(out: TextIO):
@@ -152,9 +150,7 @@ def start(
     except OSError as exc:
         exporter.close()
         journal.close()
-        raise AssistantError(
-            f"Could not start the app on {address}:{chosen} ({exc.strerror or exc})."
-        ) from exc
+        raise UsageError(f"Could not start the app on {address}:{chosen} ({exc.strerror or exc}).") from exc
     url = f"http://{address}:{chosen}" if ":" not in address else f"http://[{address}]:{chosen}"
     login = " (login required)" if access.auth else ""
     out.write(f"Repair assistant is running at {url}{login} (press Ctrl+C to stop).\n")
