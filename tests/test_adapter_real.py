@@ -41,7 +41,7 @@ def test_the_shipped_adapter_loads_on_the_embedded_model(adapter_model) -> None:
 
 def test_a_draft_with_the_adapter_speaks_to_the_person(adapter_model) -> None:
     service = RepairService(adapter_model)
-    result = service.draft(DraftRequest(incident=INCIDENT, person="Priya", seed=1))
+    result = service.draft(DraftRequest(incident=INCIDENT, person="Priya", seed=1, delivery="writing"))
     assert all(getattr(result, s).strip() for s in ("own", "acknowledge", "commit"))
     text = _sections(result)
     assert re.search(r"\byou\b", text, re.IGNORECASE)
@@ -55,7 +55,7 @@ def test_a_team_draft_speaks_to_all_of_them(adapter_model) -> None:
     incident = (
         "At Friday's all-hands I lost my temper and told the whole support team they were making excuses."
     )
-    result = service.draft(DraftRequest(incident=incident, person="the team", seed=2))
+    result = service.draft(DraftRequest(incident=incident, person="the team", seed=2, delivery="writing"))
     assert re.search(r"\byou\b|\ball of you\b", _sections(result), re.IGNORECASE)
     assert result.message.startswith("Hi all,")
 
@@ -93,7 +93,9 @@ def test_a_mismatched_adapter_falls_back_to_base_few_shot_and_says_so(
     )
     model = LlamaModel(default_model_path, embedded_default=True, adapter=choice)
     assert model.info.adapter == "" and "does not match its manifest" in model.info.note
-    result = RepairService(model).draft(DraftRequest(incident=INCIDENT, person="Priya", seed=1))
+    result = RepairService(model).draft(
+        DraftRequest(incident=INCIDENT, person="Priya", seed=1, delivery="writing")
+    )
     assert all(getattr(result, s).strip() for s in ("own", "acknowledge", "commit"))
 
 

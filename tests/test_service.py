@@ -35,7 +35,11 @@ def test_draft_is_grounded_and_lists_sources() -> None:
     prompt = model.prompts[0]
     assert titles[0] in prompt  # the retrieved principles are in the prompt
     assert "PERSON: Priya" in prompt
-    assert result.message.startswith("Hi Priya,")
+    assert result.message.startswith("Talking points for your conversation with Priya:")
+    written = service.draft(
+        DraftRequest(incident="I cut Priya off twice in the meeting.", person="Priya", delivery="writing")
+    )
+    assert written.message.startswith("Hi Priya,")
 
 
 def test_high_finding_triggers_a_bounded_regeneration_of_that_section() -> None:

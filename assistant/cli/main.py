@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from assistant.core.errors import AssistantError, DraftError, UsageError
+from assistant.core.schemas import DEFAULT_DELIVERY
 
 log = logging.getLogger("assistant")
 
@@ -63,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
     draft.add_argument("--person", default="", help='who the repair is for (a name, or "the team")')
     draft.add_argument("--seed", type=int, default=0, help="sampling seed (same seed, same draft)")
+    draft.add_argument(
+        "--delivery",
+        choices=("in_person", "writing"),
+        default=DEFAULT_DELIVERY,
+        help="talking points for a conversation (the default) or a message to send",
+    )
     draft.add_argument(
         "--ephemeral",
         action="store_true",
@@ -190,7 +197,9 @@ def _cmd_draft(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
     from assistant.app_factory import build_service
 
     service = build_service(settings, model_flag=args.model, **_backend(args))
-    result = service.draft(DraftRequest(incident=incident, person=args.person, seed=args.seed))
+    result = service.draft(
+        DraftRequest(incident=incident, person=args.person, seed=args.seed, delivery=args.delivery)
+    )
     if not args.ephemeral:
         _journal_draft(settings, incident, result, person=args.person)
     if args.json:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from assistant.core.schemas import DEFAULT_DELIVERY
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {
     "a": 1,
@@ -179,7 +181,7 @@ def plan_markdown(plan: FollowThroughPlan) -> str:
     )
 
 
-def listening_markdown(delivery: str = "in_person") -> str:
+def listening_markdown(delivery: str = DEFAULT_DELIVERY) -> str:
     """Lines for staying open while the other person answers (in person or in writing)."""
     intro = (
         "While they answer, listen more than you speak. A few lines that keep you open:"

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from assistant.core.schemas import DEFAULT_DELIVERY, Delivery, RepairDraft
 
-from assistant.core.schemas import RepairDraft
-
-Delivery = Literal["in_person", "writing"]
 # An invitation, not a demand: the other person decides whether and when to talk.
 INVITATION = "If you are open to it, I would like to hear how it landed for you, whenever suits you."
 
@@ -16,7 +13,7 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def assemble_message(draft: RepairDraft, person: str = "", delivery: Delivery = "writing") -> str:
+def assemble_message(draft: RepairDraft, person: str = "", delivery: Delivery = DEFAULT_DELIVERY) -> str:
     """Talking points for a conversation, or a short message for writing."""
     own, ack, commit = (_sentence(draft.own), _sentence(draft.acknowledge), _sentence(draft.commit))
     if delivery == "in_person":

@@ -121,6 +121,8 @@ class Passage(BaseModel):
 
 
 Delivery = Literal["in_person", "writing"]
+# A repair lands best as a conversation; the page, the CLI and the journal all start here.
+DEFAULT_DELIVERY: Delivery = "in_person"
 Setting = Literal["", "team_meeting", "one_on_one", "chat_email", "public_channel"]
 
 
@@ -130,6 +132,6 @@ class DraftRequest(BaseModel):
     incident: str
     person: str = ""
     setting: Setting = ""
-    delivery: Delivery = "writing"
+    delivery: Delivery = DEFAULT_DELIVERY
     notes: dict[str, str] = Field(default_factory=dict, description="Reflection answers by key.")
     seed: int = 0

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from assistant.core.schemas import DEFAULT_DELIVERY
+
 log = logging.getLogger(__name__)
 
 JOURNAL_FILE = "journal.sqlite3"
@@ -89,7 +91,7 @@ class SessionRecord:
     incident: str = ""
     person: str = ""
     setting: str = ""
-    delivery: str = "in_person"
+    delivery: str = DEFAULT_DELIVERY
     notes: dict[str, str] = field(default_factory=dict)
     commitment: str = ""
     versions: list[dict[str, str | int]] = field(default_factory=list)

@@ -14,7 +14,7 @@ import gradio as gr
 
 from assistant.core.protocols import ModelInfo
 from assistant.core.reflection import QUESTIONS
-from assistant.core.schemas import SECTIONS
+from assistant.core.schemas import DEFAULT_DELIVERY, SECTIONS
 from assistant.core.service import RepairService
 from assistant.ui.handlers import Form, ModelChoice, ModelLoader, PageHandlers, View
 from assistant.ui.render import findings_html, status_text
@@ -289,7 +289,7 @@ def build_ui(
                     )
                 delivery = gr.Radio(
                     DELIVERIES,
-                    value="in_person",
+                    value=DEFAULT_DELIVERY,
                     label="How will you make the repair?",
                     elem_id="delivery",
                 )
@@ -361,7 +361,7 @@ def build_ui(
                     elem_id="export-file",
                 )
         gr.Markdown("### 5. After the repair")
-        after = gr.Markdown(handlers.after_repair("", "in_person"), elem_id="after")
+        after = gr.Markdown(handlers.after_repair("", DEFAULT_DELIVERY), elem_id="after")
 
         page = _Page(
             {

@@ -23,7 +23,7 @@ from assistant.core.followthrough import follow_through_plan, listening_markdown
 from assistant.core.message import assemble_message
 from assistant.core.protocols import ModelInfo, TextModel
 from assistant.core.reflection import QUESTIONS
-from assistant.core.schemas import SECTIONS, DraftRequest, DraftResult, Finding, RepairDraft
+from assistant.core.schemas import DEFAULT_DELIVERY, SECTIONS, DraftRequest, DraftResult, Finding, RepairDraft
 from assistant.core.service import DraftUpdate, RepairService
 from assistant.core.text_input import clean_text, hidden_count, without_instructions
 from assistant.ui.render import (
@@ -100,7 +100,7 @@ class Form:
     incident: str = ""
     person: str = ""
     setting: str = ""
-    delivery: str = "in_person"
+    delivery: str = DEFAULT_DELIVERY
     notes: dict[str, str] = field(default_factory=dict)
 
     def request(self, seed: int = 0) -> DraftRequest:
