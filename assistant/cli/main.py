@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from assistant.core.errors import AssistantError, DraftError, UsageError
-from assistant.core.schemas import DEFAULT_DELIVERY
+from assistant.core.schemas import DEFAULT_DELIVERY, Version
 
 log = logging.getLogger("assistant")
 
@@ -224,14 +224,14 @@ def _journal_draft(settings, incident: str, result, person: str = "") -> None:
             log.warning("%s", journal.note)
         session = journal.new_session()
         journal.save_form(session, incident=incident, person=person or None)
-        version = {
-            "n": 1,
-            "source": "draft (command line)",
-            "time": datetime.now().strftime("%H:%M:%S"),
-            "own": result.own,
-            "acknowledge": result.acknowledge,
-            "commit": result.commit,
-        }
+        version = Version(
+            n=1,
+            source="draft (command line)",
+            time=datetime.now().strftime("%H:%M:%S"),
+            own=result.own,
+            acknowledge=result.acknowledge,
+            commit=result.commit,
+        )
         journal.save_version(
             session, version, message=result.message, findings=[f.model_dump() for f in result.findings]
         )

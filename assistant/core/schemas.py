@@ -5,7 +5,7 @@ Kept free of heavy imports so the `check` linter path stays fast.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypedDict
 
 from pydantic import BaseModel, Field, field_validator
 
@@ -135,3 +135,17 @@ class DraftRequest(BaseModel):
     delivery: Delivery = DEFAULT_DELIVERY
     notes: dict[str, str] = Field(default_factory=dict, description="Reflection answers by key.")
     seed: int = 0
+
+
+class Version(TypedDict):
+    """One version of a draft in a session's history: the page, the journal and the CLI keep these.
+
+    A plain dict at run time, so Gradio can copy it per browser session.
+    """
+
+    n: int
+    source: str
+    time: str
+    own: str
+    acknowledge: str
+    commit: str

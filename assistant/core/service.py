@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from assistant.core.act_extraction import extract_act, only_person_named, to_second_person
 from assistant.core.drafting import Drafter, DraftOutcome, DraftSettings, Partial
@@ -18,7 +19,9 @@ from assistant.core.message import assemble_message
 from assistant.core.prompt_builder import Case
 from assistant.core.protocols import Checker, ModelInfo, Retriever, TextModel
 from assistant.core.schemas import (
+    DEFAULT_DELIVERY,
     SECTIONS,
+    Delivery,
     DraftRequest,
     DraftResult,
     Finding,
@@ -28,6 +31,7 @@ from assistant.core.schemas import (
 )
 from assistant.core.text_input import (
     clean_text,
+    hidden_count,
     incident_for_model,
     validate_incident,
     without_instructions,
@@ -64,6 +68,20 @@ def _own_words(answer: str, incident: str, person: str) -> str:
     if sentence and person and person.lower() not in {"the team", "team", "everyone"}:
         sentence = to_second_person(sentence, person, sole=only_person_named(incident, person))
     return sentence
+
+
+class Review(NamedTuple):
+    """What the page shows for a draft after an edit: its findings and the assembled message."""
+
+    findings: list[Finding]
+    message: str
+
+
+class InputNotes(NamedTuple):
+    """Parts of the incident the model does not read; the leader's text itself is unchanged."""
+
+    hidden_characters: int
+    instructions_removed: int
 
 
 @dataclass
@@ -200,6 +218,28 @@ class RepairService:
         them: the act promised again, a threat, swapped roles, the third person.
         """
         return self.checker(draft, incident=incident, person=person, notes=notes)
+
+    def review(
+        self,
+        draft: RepairDraft,
+        *,
+        person: str = "",
+        delivery: Delivery = DEFAULT_DELIVERY,
+        incident: str | None = None,
+        notes: Mapping[str, str] | None = None,
+    ) -> Review:
+        """The guardrails and the message for a draft as the leader left it: no model call."""
+        who = clean_text(person or "")
+        context = {key: value for key, value in (notes or {}).items() if value and value.strip()}
+        findings = self.check(draft, incident=clean_text(incident or ""), person=who, notes=context)
+        complete = all(draft.section(name).strip() for name in SECTIONS)
+        return Review(findings, assemble_message(draft, who, delivery) if complete else "")
+
+    @staticmethod
+    def input_notes(incident: str) -> InputNotes:
+        """What the model will not read of the incident: hidden characters, instructions to it."""
+        removed = without_instructions(clean_text(incident or ""))[1]
+        return InputNotes(hidden_characters=hidden_count(incident or ""), instructions_removed=removed)
 
     def _check_case(self, draft: RepairDraft, case: Case) -> list[Finding]:
         return self.checker(draft, incident=case.incident, person=case.person, notes=case.notes)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from assistant.core.schemas import DEFAULT_DELIVERY
+from assistant.core.schemas import DEFAULT_DELIVERY, Version
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ class SessionRecord:
     delivery: str = DEFAULT_DELIVERY
     notes: dict[str, str] = field(default_factory=dict)
     commitment: str = ""
-    versions: list[dict[str, str | int]] = field(default_factory=list)
+    versions: list[Version] = field(default_factory=list)
     message: str = ""
     findings: list[dict] = field(default_factory=list)
 
@@ -201,7 +201,7 @@ class Journal:
     def save_version(
         self,
         session_id: str,
-        version: Mapping[str, object],
+        version: Version | Mapping[str, object],
         *,
         message: str = "",
         findings: Sequence[Mapping[str, object]] = (),
@@ -268,14 +268,7 @@ class Journal:
         record = SessionRecord(*row[:7], notes=json.loads(row[7] or "{}"), commitment=row[8])
         for n, source, time, own, ack, commit, message, findings in versions:
             record.versions.append(
-                {
-                    "n": n,
-                    "source": source,
-                    "time": time,
-                    "own": own,
-                    "acknowledge": ack,
-                    "commit": commit,
-                }
+                Version(n=n, source=source, time=time, own=own, acknowledge=ack, commit=commit)
             )
             record.message, record.findings = message, json.loads(findings or "[]")
         return record

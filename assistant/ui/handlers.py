@@ -20,12 +20,20 @@ from pydantic import ValidationError
 
 from assistant.core.errors import AssistantError, CancelledError, InputError
 from assistant.core.followthrough import follow_through_plan, listening_markdown, plan_markdown
-from assistant.core.message import assemble_message
 from assistant.core.protocols import ModelInfo, TextModel
 from assistant.core.reflection import QUESTIONS
-from assistant.core.schemas import DEFAULT_DELIVERY, SECTIONS, DraftRequest, DraftResult, Finding, RepairDraft
+from assistant.core.schemas import (
+    DEFAULT_DELIVERY,
+    SECTIONS,
+    Delivery,
+    DraftRequest,
+    DraftResult,
+    Finding,
+    RepairDraft,
+    Version,
+)
 from assistant.core.service import DraftUpdate, RepairService
-from assistant.core.text_input import clean_text, hidden_count, without_instructions
+from assistant.core.text_input import clean_text, hidden_count
 from assistant.ui.render import (
     SECTION_TITLES,
     compare_html,
@@ -39,7 +47,6 @@ from assistant.ui.state import (
     EDIT,
     Exporter,
     ExportFormat,
-    Version,
     add_version,
     count_source,
     find_version,
@@ -120,6 +127,10 @@ class Form:
             raise InputError(
                 f"The {field_name} value is not one the app knows; choose it from the list."
             ) from exc
+
+
+def _delivery(value: str | None) -> Delivery:
+    return "writing" if value == "writing" else DEFAULT_DELIVERY
 
 
 def hidden_characters(text: str) -> int:
@@ -266,14 +277,17 @@ class PageHandlers:
         missing = [name for name in SECTIONS if not clean[name]]
         draft = RepairDraft.model_construct(**clean) if missing else RepairDraft(**clean)
         who = (person or "").strip()
-        context = {key: value for key, value in (notes or {}).items() if value and value.strip()}
-        findings = self.service.check(draft, incident=clean_text(incident or ""), person=who, notes=context)
+        review = self.service.review(
+            draft, person=who, delivery=_delivery(delivery), incident=incident, notes=notes
+        )
         view = View(
-            message=assemble_message(draft, who, delivery or "in_person") if not missing else "",
-            highlights=findings_html(clean, findings, person=who, context=bool((incident or "").strip())),
+            message=review.message,
+            highlights=findings_html(
+                clean, review.findings, person=who, context=bool((incident or "").strip())
+            ),
             after=self.after_repair(clean["commit"], delivery),
         )
-        return view, findings
+        return view, review.findings
 
     # -- describe + draft, revise ------------------------------------------------------------
     def draft(self, form: Form, versions: Sequence[Version], session: str = "") -> Iterator[View]:
@@ -317,7 +331,8 @@ class PageHandlers:
         source: str,
         session: str,
     ) -> Iterator[View]:
-        hidden = hidden_characters(form.incident)
+        notes = self.service.input_notes(form.incident)
+        hidden = notes.hidden_characters
         plural = "s" if hidden != 1 else ""
         note = (
             f" (Left out {hidden} invisible control character{plural} from what the model "
@@ -325,7 +340,7 @@ class PageHandlers:
             if hidden
             else ""
         )
-        ignored = without_instructions(clean_text(form.incident or ""))[1]
+        ignored = notes.instructions_removed
         if ignored:
             note += (
                 f" (Left out {ignored} sentence{'s' if ignored != 1 else ''} addressed to the "

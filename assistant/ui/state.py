@@ -1,7 +1,7 @@
 """Session state of the page: the version history, and message exports made on request.
 
-Versions are plain dicts so Gradio can copy them per session; every function returns a new
-list instead of changing the one it was given.
+Versions (`schemas.Version`) are plain dicts so Gradio can copy them per session; every
+function returns a new list instead of changing the one it was given.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from assistant.core.schemas import SECTIONS
+from assistant.core.schemas import SECTIONS, Version
 
-Version = dict[str, str | int]
 ExportFormat = Literal["txt", "md"]
 EDIT = "edit"
 
@@ -40,10 +39,10 @@ def add_version(
         return history
     stamp = (now or datetime.now()).strftime("%H:%M:%S")
     if source == EDIT and history and history[-1]["source"] == EDIT:
-        history[-1] = {**history[-1], **current, "time": stamp}
+        history[-1] = Version(**{**history[-1], **current, "time": stamp})  # type: ignore[typeddict-item]
         return history
     number = int(history[-1]["n"]) + 1 if history else 1
-    history.append({"n": number, "source": source, "time": stamp, **current})
+    history.append(Version(n=number, source=source, time=stamp, **current))  # type: ignore[typeddict-item]
     return history
 
 
