@@ -9,6 +9,8 @@ table (`CheckExamples`) and are tested through the full check.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.guardrails import (
@@ -22,7 +24,8 @@ from assistant.guardrails import (
 from assistant.guardrails.base import CheckExamples, Rule, run_rules
 from assistant.guardrails.checker import RULES
 from assistant.guardrails.lexicon import SORRY_WORDS, Verb, forms, without
-from assistant.guardrails.text import Doc
+from assistant.guardrails.text import Doc, normalize
+from assistant.guardrails.triggers import _split_top
 
 CHECK_EXAMPLES: tuple[CheckExamples, ...] = (
     *over_apology.EXAMPLES,
@@ -70,6 +73,38 @@ def test_check_catches_its_examples(case: tuple[CheckExamples, str]) -> None:
 def test_check_passes_its_near_misses(case: tuple[CheckExamples, str]) -> None:
     check, line = case
     assert check.category not in _categories(line, check.section), (check.id, line)
+
+
+# Top-level branches of a rule that no example can need, as (rule id, branch index): why.
+UNNEEDED_BRANCHES: dict[tuple[str, int], str] = {
+    # "I'll take the deck off your plate" also matches the rule's bare "off your plate" branch;
+    # only a typo with no space before "off" ("take itoff your plate") matches this one alone.
+    ("rescuing.take_it_off_your_plate", 0): "every match ends in the bare 'off your plate' branch",
+}
+
+
+def test_every_branch_of_a_rule_is_needed_by_one_of_its_examples() -> None:
+    """Deleting any top-level `|` branch of a rule must change whether one of its examples matches.
+
+    So a phrase dropped from a pattern (or a branch added without an example) fails here.
+    """
+    by_id = {rule.id: rule for rule in RULES}
+    for rule_id, index in UNNEEDED_BRANCHES:
+        assert index < len(_split_top(by_id[rule_id].pattern.pattern) or []), (rule_id, index)
+    unneeded = []
+    for rule in RULES:
+        branches = _split_top(rule.pattern.pattern) or []
+        if len(branches) < 2:
+            continue
+        lines = [normalize(line) for line in rule.catches]
+        full = [bool(rule.pattern.search(line)) for line in lines]
+        for i, branch in enumerate(branches):
+            if (rule.id, i) in UNNEEDED_BRANCHES:
+                continue
+            rest = re.compile("|".join(b for j, b in enumerate(branches) if j != i), rule.pattern.flags)
+            if [bool(rest.search(line)) for line in lines] == full:
+                unneeded.append(f"{rule.id} [{i}]: {branch}")
+    assert not unneeded, "no `catches` line needs these branches:\n" + "\n".join(unneeded)
 
 
 def test_ids_are_unique_and_name_their_category() -> None:

@@ -202,6 +202,7 @@ AGENTLESS_RULES: tuple[Rule, ...] = (
             "Your request slipped through the cracks.",
             "The follow-up got lost.",
             "Your message went unanswered for a week.",
+            "Your expenses claim fell by the wayside last month.",
         ),
         passes=(
             "Your request got lost because I never logged it.",

@@ -102,6 +102,7 @@ OVER_APOLOGY_RULES: tuple[Rule, ...] = (
             "I apologise from the bottom of my heart.",
             "Sorry for everything.",
             "Sorry!!",
+            "I'm sorry a hundred times over for the confusion.",
         ),
         passes=(
             "I'm sorry for the comment about your slides.",

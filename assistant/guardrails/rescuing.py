@@ -84,6 +84,7 @@ RESCUING_RULES: tuple[Rule, ...] = (
             "Forget the feedback.",
             "Ignore what I said about the deadline.",
             "Just scrap the rewrite.",
+            "Just forget what I wrote on your draft.",
         ),
         passes=(
             "I won't forget the feedback you gave me.",
@@ -120,6 +121,11 @@ RESCUING_RULES: tuple[Rule, ...] = (
             "Consider the deadline cancelled.",
             "I'll drop the targets entirely.",
             "You're off the hook.",
+            "I take back my comments on your draft.",
+            "Take as long as you need on the report.",
+            "There's no deadline on this one.",
+            "I'm happy to delay the review until you're ready.",
+            "No more code reviews for you this month.",
         ),
         passes=(
             "I'm not lowering the bar, and I'll go through the rubric with you on Monday.",
@@ -156,6 +162,12 @@ RESCUING_RULES: tuple[Rule, ...] = (
             "I'll take that project off your plate.",
             "I'll just finish the deck myself.",
             "I've already handed your account over to Sam.",
+            "I'll take over the handover.",
+            "I'll handle it, no need to stress.",
+            "I'll call the client so you don't have to.",
+            "I've cleared your Friday so you can rest.",
+            "The vendor calls are off your plate for now.",
+            "I'll run the demo so you don't feel pressured.",
         ),
         passes=(
             "I'll take the blame for the delay, not you.",

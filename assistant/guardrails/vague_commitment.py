@@ -164,6 +164,7 @@ VAGUE_COMMITMENT_RULES: tuple[Rule, ...] = (
             "It won't happen again.",
             "That will never happen again.",
             "You'll never see that side of me again.",
+            "I'll never again speak to you like that.",
         ),
         passes=(
             "I'll check in again on Friday.",
@@ -189,6 +190,7 @@ VAGUE_COMMITMENT_RULES: tuple[Rule, ...] = (
             "Things will be different from now on.",
             "You'll see a better version of me.",
             "Lessons learned.",
+            "I'll be a better manager from now on.",
         ),
         passes=(
             "The agenda will change: I'll send it a day early.",
