@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main as cli
+from assistant.cli.draft import DRAFT_KEYS
 
 
 def run(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
@@ -103,7 +104,7 @@ def test_json_output_has_exactly_the_contract_keys(monkeypatch: pytest.MonkeyPat
     code, out, err = run(["draft", "I cut Priya off twice.", "--json"])
     assert code == 0, err
     payload = json.loads(out)
-    assert set(payload) == set(cli.DRAFT_KEYS)
+    assert set(payload) == set(DRAFT_KEYS)
     assert payload["findings"] == [] and payload["sources"] == [] and payload["model"] == "fake-model"
     assert all(payload[k].strip() for k in ("own", "acknowledge", "commit", "message"))
     assert {"ttft_s", "tokens_per_s", "total_s", "attempts", "grammar_fallback"} <= set(payload["timings"])

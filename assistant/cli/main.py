@@ -7,20 +7,17 @@ them, so `check` stays a fast linter.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from assistant.core.errors import AssistantError, DraftError, UsageError
-from assistant.core.schemas import DEFAULT_DELIVERY, Version
+from assistant.cli.common import EXIT_FINDINGS, EXIT_USAGE, settings_from
+from assistant.core.errors import AssistantError, DraftError
+from assistant.core.schemas import DEFAULT_DELIVERY
 
 log = logging.getLogger("assistant")
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-DRAFT_KEYS = ("own", "acknowledge", "commit", "message", "findings", "sources", "model", "timings")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -139,108 +136,6 @@ def _backend_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _backend(args: argparse.Namespace) -> dict:
-    if args.backend == "openai" and not args.base_url:
-        raise UsageError(
-            "--backend openai needs --base-url, the address of your organisation's model server."
-        )
-    if args.backend != "openai" and (args.base_url or args.api_model):
-        raise UsageError("--base-url and --api-model only apply with --backend openai.")
-    return {"backend": args.backend, "base_url": args.base_url, "api_model": args.api_model}
-
-
-def _settings(args: argparse.Namespace | None = None):
-    from pydantic import ValidationError
-
-    from assistant.config import Settings
-
-    try:
-        settings = Settings()
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(part) for part in first.get("loc", ())) or "a setting"
-        raise UsageError(
-            f"The setting REPAIR_{field.upper()} is invalid: {first.get('msg', 'bad value')}."
-        ) from exc
-    # A flag wins over the environment for this run.
-    if args is not None and getattr(args, "adapter", None):
-        settings = settings.model_copy(update={"adapter": args.adapter})
-    return settings
-
-
-def _read_text(arg: str | None, stdin: TextIO) -> str:
-    return stdin.read() if arg in (None, "-") else arg
-
-
-def _print_draft(result, out: TextIO) -> None:
-    width = 12
-    for name in ("own", "acknowledge", "commit"):
-        out.write(f"{name.capitalize() + ':':<{width}} {getattr(result, name)}\n")
-    out.write("\nMessage\n-------\n" + result.message + "\n")
-    if result.sources:
-        out.write("\nGrounded on: " + "; ".join(f"{s.title} ({s.score:.2f})" for s in result.sources) + "\n")
-    if result.findings:
-        out.write("\nStill flagged:\n")
-        for f in result.findings:
-            out.write(f'  [{f.severity}] {f.category} in {f.section}: "{f.text}" — {f.message}\n')
-    total = result.timings.get("total_s", 0.0)
-    out.write(f"\n(model: {result.model}; {total:.1f} s)\n")
-
-
-def _cmd_draft(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
-    from assistant.core.schemas import DraftRequest
-    from assistant.core.text_input import validate_incident
-
-    settings = _settings(args)
-    # Refuse bad input before spending seconds loading a model.
-    incident = validate_incident(_read_text(args.text, stdin), settings.max_incident_chars)
-    from assistant.app_factory import build_service
-
-    service = build_service(settings, model_flag=args.model, **_backend(args))
-    result = service.draft(
-        DraftRequest(incident=incident, person=args.person, seed=args.seed, delivery=args.delivery)
-    )
-    if not args.ephemeral:
-        _journal_draft(settings, incident, result, person=args.person)
-    if args.json:
-        stdout.write(
-            json.dumps(result.model_dump(mode="json", include=set(DRAFT_KEYS)), ensure_ascii=False) + "\n"
-        )
-    else:
-        _print_draft(result, stdout)
-    return EXIT_OK
-
-
-def _journal_draft(settings, incident: str, result, person: str = "") -> None:
-    """Save the draft as a session the page can reopen; a journal problem never loses the draft."""
-    import sqlite3
-    from datetime import datetime
-
-    from assistant.storage.journal import open_journal
-
-    journal = open_journal(settings.data_dir)
-    try:
-        if journal.note:
-            log.warning("%s", journal.note)
-        session = journal.new_session()
-        journal.save_form(session, incident=incident, person=person or None)
-        version = Version(
-            n=1,
-            source="draft (command line)",
-            time=datetime.now().strftime("%H:%M:%S"),
-            own=result.own,
-            acknowledge=result.acknowledge,
-            commit=result.commit,
-        )
-        journal.save_version(
-            session, version, message=result.message, findings=[f.model_dump() for f in result.findings]
-        )
-    except sqlite3.Error as exc:
-        log.warning("could not save the draft to the journal (%s)", type(exc).__name__)
-    finally:
-        journal.close()
-
-
 def _cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, stdin: TextIO) -> int:
     from assistant.cli.check import run_check
 
@@ -254,56 +149,6 @@ def _cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, stdin: 
         stderr,
         incident=args.incident,
         person=args.person,
-    )
-
-
-def _cmd_retrieve(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
-    from assistant.app_factory import build_retriever
-    from assistant.core.text_input import validate_incident
-
-    settings = _settings()
-    if args.k < 1:
-        raise UsageError("-k must be at least 1.")
-    texts = [line for line in stdin] if args.jsonl else [_read_text(args.text, stdin)]
-    texts = [
-        validate_incident(text, settings.max_incident_chars)
-        for text in texts
-        if not args.jsonl or text.strip()
-    ]
-    retriever = build_retriever(settings)
-    for text in texts:
-        passages = retriever.retrieve(text, args.k)
-        if args.json or args.jsonl:
-            stdout.write(
-                json.dumps({"passages": [p.model_dump(mode="json") for p in passages]}, ensure_ascii=False)
-                + "\n"
-            )
-            stdout.flush()
-        else:
-            for p in passages:
-                stdout.write(
-                    f"{p.score:.3f}  {p.id}  ({p.stage}; {', '.join(p.situations)})\n       {p.title}\n"
-                )
-    return EXIT_OK
-
-
-def _cmd_serve(args: argparse.Namespace) -> int:
-    from assistant.ui.access import listen_access, read_auth
-    from assistant.ui.server import serve
-
-    settings = _settings(args)
-    auth = read_auth(args.auth_user)
-    # Refuse a reachable address before spending seconds loading a model.
-    listen_access(args.host or settings.host, allow_remote=args.allow_remote, auth=auth)
-    return serve(
-        settings,
-        host=args.host,
-        port=args.port,
-        model_flag=args.model,
-        ephemeral=args.ephemeral,
-        allow_remote=args.allow_remote,
-        auth=auth,
-        **_backend(args),
     )
 
 
@@ -335,24 +180,36 @@ def main(
         args = build_parser().parse_args(["serve"])
     try:
         if command == "draft":
-            return _cmd_draft(args, stdout, stdin)
+            from assistant.cli.draft import run_draft
+
+            return run_draft(args, stdout, stdin)
         if command == "check":
             return _cmd_check(args, stdout, stderr, stdin)
         if command == "retrieve":
-            return _cmd_retrieve(args, stdout, stdin)
+            from assistant.cli.retrieve import run_retrieve
+
+            return run_retrieve(args, stdout, stdin)
         if command == "models":
             return _cmd_models(args, stdout, stderr)
         if command == "bench":
             from assistant.bench.bench import run_bench
 
-            return run_bench(_settings(args), args.model, args.json, stdout, stderr)
+            return run_bench(settings_from(args), args.model, args.json, stdout, stderr)
         if command == "eval":
             from assistant.bench.evaluation import run_eval
 
             return run_eval(
-                _settings(args), args.model, args.json, stdout, stderr, limit=args.limit, classic=args.classic
+                settings_from(args),
+                args.model,
+                args.json,
+                stdout,
+                stderr,
+                limit=args.limit,
+                classic=args.classic,
             )
-        return _cmd_serve(args)
+        from assistant.cli.serve import run_serve
+
+        return run_serve(args)
     except DraftError as exc:
         stderr.write(f"{exc}\n")
         return EXIT_FINDINGS
