@@ -48,6 +48,25 @@ def test_front_matter_errors_name_the_file() -> None:
     assert "Example" not in doc.body
 
 
+# The guidance each kind of rupture has of its own (its first tag): where the repair starts and
+# what comes next. The five situations the knowledge base began with have more.
+OWN_STAGES = {
+    "tense_meeting": {"name_the_moment", "acknowledge", "commit"},
+    "interrupting": {"own", "acknowledge", "commit"},
+    "feedback": {"own", "commit"},
+    "withdrawal": {"name_the_moment", "follow_through"},
+    "decision": {"acknowledge", "commit"},
+}
+
+
+def test_every_situation_keeps_its_own_guidance_for_each_stage() -> None:
+    docs = load_knowledge()
+    for situation in SITUATIONS:
+        stages = {doc.stage for doc in docs if doc.situations and doc.situations[0] == situation}
+        expected = OWN_STAGES.get(situation, {"own", "commit"})
+        assert expected <= stages, f"{situation}: no passage of its own for {sorted(expected - stages)}"
+
+
 def test_every_new_kind_has_passages_to_own_and_to_commit() -> None:
     # Each finer kind gets its own guidance: one passage on owning and acknowledging the act,
     # one on what to commit to, both with example lines spoken to the person.
