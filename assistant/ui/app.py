@@ -1,13 +1,15 @@
 """The Gradio page: the only module that imports gradio.
 
 It lays out the components and maps each control onto a `PageHandlers` method; what the
-controls do lives in `ui_handlers.py`, so it is tested without a browser. Nothing here
+controls do lives in `handlers.py`, so it is tested without a browser. `_layout` places the
+components, `_wire` connects them: each event reads its inputs by name (`_Inputs`). Nothing here
 points at another host: system fonts, no footer links, no remote images.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import gradio as gr
@@ -82,6 +84,22 @@ CSS = """
 }
 """
 MODEL_EVENTS = "model"  # drafts, revisions and reflections share the one local model
+# What a View writes to, besides the three sections, the answers and the versions.
+VIEW_COMPONENTS = (
+    "message",
+    "highlights",
+    "sources",
+    "status",
+    "after",
+    "compare",
+    "export_path",
+    "suggestions",
+    "incident",
+    "person",
+    "setting",
+    "delivery",
+    "past",
+)
 
 
 def theme() -> gr.themes.Base:
@@ -222,6 +240,376 @@ def _past_sessions_area(sessions: SessionKeeper) -> dict[str, Any] | None:
     }
 
 
+NOTE_KEYS = tuple(key for key, _, _ in QUESTIONS)
+# The values each event reads, by name, in the order Gradio passes them (and the API takes them).
+FORM_IN = ("incident", "person", "setting", "delivery", *NOTE_KEYS)
+DRAFT_IN = (*FORM_IN, "versions")
+REVISE_IN = (*FORM_IN, *SECTIONS, "instruction", "versions")
+REFLECT_IN = ("incident", *NOTE_KEYS, "suggestions")
+EDIT_IN = (*SECTIONS, "person", "delivery", "versions", "incident", *NOTE_KEYS)
+REDELIVER_IN = (*SECTIONS, "person", "delivery")
+COMPARE_IN = ("versions", "version_pick", "version_other")
+RESTORE_IN = ("versions", "version_pick", "person", "delivery", "incident", *NOTE_KEYS)
+OPEN_IN = ("past", *FORM_IN)
+EXPORT_IN = ("message", "export_format", "person")
+
+
+class _Inputs:
+    """One event's values by name: the page's wiring reads fields, never long positional lists."""
+
+    def __init__(self, names: Sequence[str], values: Sequence[Any]) -> None:
+        self._values = dict(zip(names, values, strict=True))
+
+    def text(self, name: str) -> str:
+        return self._values.get(name) or ""
+
+    def value(self, name: str) -> Any:
+        return self._values.get(name)
+
+    @property
+    def versions(self) -> list:
+        return self._values.get("versions") or []
+
+    def notes(self) -> dict[str, str]:
+        return {key: self.text(key) for key in NOTE_KEYS}
+
+    def sections(self) -> dict[str, str]:
+        return {name: self.text(name) for name in SECTIONS}
+
+    def form(self) -> Form:
+        return Form(
+            incident=self.text("incident"),
+            person=self.text("person"),
+            setting=self.text("setting"),
+            delivery=self.text("delivery") or DEFAULT_DELIVERY,
+            notes=self.notes(),
+        )
+
+
+@dataclass
+class _Controls:
+    """Every component the wiring needs: named fields, the answer boxes, and the buttons."""
+
+    fields: dict[str, Any]
+    answers: dict[str, Any]
+    buttons: dict[str, Any]
+    model_status: Any
+    model_pick: Any | None
+    past_area: dict[str, Any] | None
+
+    def inputs(self, names: Sequence[str]) -> list[Any]:
+        return [self.answers[name] if name in self.answers else self.fields[name] for name in names]
+
+
+def _layout(handlers: PageHandlers) -> _Controls:
+    """Lay out the page: the components and their places, nothing they do."""
+    gr.Markdown(
+        f"# {TITLE}\nReflect on a hard moment at work and draft a repair in three parts: "
+        "**own** what you did, **acknowledge** the impact, **commit** to what will be "
+        "different. "
+        "Private and offline: nothing you write leaves this computer."
+    )
+    model_status = gr.Markdown(handlers.model_status(), elem_id="model-status")
+    model_pick = None
+    if handlers.model_choices and handlers.model_loader is not None:
+        with gr.Accordion("Use another model on this computer", open=False):
+            model_pick = gr.Dropdown(
+                [choice.label for choice in handlers.model_choices],
+                value=handlers.current_choice(),
+                label="Model (GGUF files found in LM Studio, Ollama, GPT4All, Hugging Face "
+                "and ~/models folders)",
+                elem_id="model-pick",
+            )
+    if handlers.sessions.note:
+        gr.Markdown(status_text(handlers.sessions.note, "warning"), elem_id="journal-note")
+    past_area = _past_sessions_area(handlers.sessions)
+    fields: dict[str, Any] = {"versions": gr.State([]), "suggestions": gr.State({})}
+    buttons: dict[str, Any] = {}
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1):
+            gr.Markdown("### 1. Describe what happened")
+            fields["incident"] = gr.Textbox(
+                label="What happened?",
+                lines=6,
+                max_lines=16,
+                elem_id="incident",
+                placeholder="For example: In today's planning meeting I cut Priya off twice "
+                "and said "
+                "we had no time for her point. She didn't speak again.",
+            )
+            with gr.Row():
+                fields["person"] = gr.Textbox(
+                    label="Who was affected? (optional)",
+                    placeholder="A name or a role",
+                    elem_id="person",
+                    scale=2,
+                )
+                fields["setting"] = gr.Dropdown(
+                    SETTINGS, value="", label="Setting (optional)", elem_id="setting", scale=1
+                )
+            fields["delivery"] = gr.Radio(
+                DELIVERIES,
+                value=DEFAULT_DELIVERY,
+                label="How will you make the repair?",
+                elem_id="delivery",
+            )
+            gr.Markdown("### 2. Reflect")
+            gr.Markdown(
+                "Answer in your own words, or ask for suggestions and change them. "
+                "Your answers are what the draft uses."
+            )
+            answers = {
+                key: gr.Textbox(label=question, lines=2, elem_id=f"reflect-{key}")
+                for key, _, question in QUESTIONS
+            }
+            buttons["reflect"] = gr.Button("Suggest answers", elem_id="reflect-btn", size="sm")
+            with gr.Row():
+                buttons["draft"] = gr.Button(
+                    "Draft the repair", variant="primary", elem_id="draft-btn", scale=3
+                )
+                buttons["stop"] = gr.Button("Stop", variant="stop", elem_id="stop-btn", scale=1)
+            fields["status"] = gr.Markdown("", elem_id="status")
+        with gr.Column(scale=1):
+            gr.Markdown("### 3. Your draft")
+            for name in SECTIONS:
+                fields[name] = gr.Textbox(
+                    label=SECTION_LABELS[name], lines=2, max_lines=8, elem_id=f"section-{name}"
+                )
+            fields["message"] = gr.Textbox(
+                label="Message",
+                lines=8,
+                max_lines=20,
+                interactive=False,
+                buttons=["copy"],
+                elem_id="message",
+            )
+            fields["highlights"] = gr.HTML(findings_html({}, []), elem_id="findings")
+            with gr.Accordion("Principles behind this draft", open=False):
+                fields["sources"] = gr.Markdown(
+                    "Draft first to see the principles it was grounded on.", elem_id="sources"
+                )
+            gr.Markdown("### 4. Make it yours")
+            with gr.Row():
+                fields["instruction"] = gr.Textbox(
+                    label="Revise with an instruction",
+                    scale=3,
+                    elem_id="instruction",
+                    placeholder="shorter, warmer, for Slack…",
+                )
+                buttons["revise"] = gr.Button("Revise", elem_id="revise-btn", scale=1)
+            with gr.Accordion("Versions", open=False):
+                with gr.Row():
+                    fields["version_pick"] = gr.Dropdown([], label="Version", elem_id="version-pick")
+                    fields["version_other"] = gr.Dropdown([], label="Compare with", elem_id="version-other")
+                with gr.Row():
+                    buttons["compare"] = gr.Button("Compare", elem_id="compare-btn", size="sm")
+                    buttons["restore"] = gr.Button("Restore this version", elem_id="restore-btn", size="sm")
+                fields["compare"] = gr.HTML("", elem_id="compare")
+            with gr.Row():
+                fields["export_format"] = gr.Radio(
+                    [("Text (.txt)", "txt"), ("Markdown (.md)", "md")],
+                    value="txt",
+                    label="Export format",
+                    elem_id="export-format",
+                    scale=2,
+                )
+                buttons["export"] = gr.Button("Export the message", elem_id="export-btn", scale=1)
+            fields["export_path"] = gr.File(
+                label="Exported message",
+                interactive=False,
+                visible=False,
+                elem_id="export-file",
+            )
+    gr.Markdown("### 5. After the repair")
+    fields["after"] = gr.Markdown(handlers.after_repair("", DEFAULT_DELIVERY), elem_id="after")
+    if past_area:
+        fields["past"] = past_area["pick"]
+    return _Controls(fields, answers, buttons, model_status, model_pick, past_area)
+
+
+def _wire(demo: gr.Blocks, handlers: PageHandlers, controls: _Controls) -> None:
+    """Connect each control to its handler: read the inputs by name, write a View back."""
+    fields, buttons = controls.fields, controls.buttons
+    page = _Page(
+        {name: fields.get(name) for name in (*SECTIONS, *VIEW_COMPONENTS)},
+        controls.answers,
+        fields["versions"],
+        fields["version_pick"],
+        fields["version_other"],
+    )
+
+    def draft(request: gr.Request, *values: Any) -> Iterator[tuple[Any, ...]]:
+        got = _Inputs(DRAFT_IN, values)
+        for view in handlers.draft(got.form(), got.versions, _session(request)):
+            yield page.values(view, DRAFT_FIELDS)
+
+    def revise(request: gr.Request, *values: Any) -> Iterator[tuple[Any, ...]]:
+        got = _Inputs(REVISE_IN, values)
+        views = handlers.revise(
+            got.form(), got.sections(), got.text("instruction"), got.versions, _session(request)
+        )
+        for view in views:
+            yield page.values(view, DRAFT_FIELDS)
+
+    def reflect(request: gr.Request, *values: Any) -> tuple[Any, ...]:
+        got = _Inputs(REFLECT_IN, values)
+        shown = got.value("suggestions") or {}
+        view = handlers.reflect(got.text("incident"), got.notes(), shown, _session(request))
+        return page.values(view, ("answers", "suggestions", "status"))
+
+    def edit(request: gr.Request, *values: Any) -> tuple[Any, ...]:
+        got = _Inputs(EDIT_IN, values)
+        # The incident and the answers let the checks read the edit against what happened.
+        view = handlers.edit(
+            got.sections(),
+            got.text("person"),
+            got.text("delivery"),
+            got.versions,
+            _session(request),
+            incident=got.text("incident"),
+            notes=got.notes(),
+        )
+        return page.values(view, CHECK_FIELDS)
+
+    def redeliver(*values: Any) -> tuple[Any, ...]:
+        got = _Inputs(REDELIVER_IN, values)
+        view = handlers.redeliver(got.sections(), got.text("person"), got.text("delivery"))
+        return page.values(view, ("message", "after"))
+
+    def compare_versions(*values: Any) -> Any:
+        got = _Inputs(COMPARE_IN, values)
+        view = handlers.compare(got.versions, got.text("version_pick"), got.text("version_other"))
+        return page.values(view, ("compare",))[0]
+
+    def restore(request: gr.Request, *values: Any) -> tuple[Any, ...]:
+        got = _Inputs(RESTORE_IN, values)
+        view = handlers.restore(
+            got.versions,
+            got.text("version_pick"),
+            got.text("person"),
+            got.text("delivery"),
+            _session(request),
+            incident=got.text("incident"),
+            notes=got.notes(),
+        )
+        return page.values(view, RESTORE_FIELDS)
+
+    def open_session(request: gr.Request, *values: Any) -> tuple[Any, ...]:
+        got = _Inputs(OPEN_IN, values)
+        view = handlers.open_session(got.text("past"), got.form(), _session(request))
+        return page.values(view, OPEN_FIELDS)
+
+    def delete_session(chosen: str) -> tuple[Any, ...]:
+        return page.values(handlers.delete_session(chosen), ("past", "status"))
+
+    def delete_everything(confirmed: bool) -> tuple[Any, ...]:
+        view = handlers.delete_everything(bool(confirmed))
+        return (*page.values(view, ("past", "status")), False)
+
+    def export(request: gr.Request, *values: Any) -> tuple[Any, ...]:
+        got = _Inputs(EXPORT_IN, values)
+        fmt = "md" if got.text("export_format") == "md" else "txt"
+        view = handlers.export(got.text("message"), fmt, got.text("person"), _session(request))
+        return page.values(view, ("export_path", "status"))
+
+    def stop(request: gr.Request) -> Any:
+        return page.values(handlers.stop(_session(request)), ("status",))[0]
+
+    model_args = {
+        "concurrency_id": MODEL_EVENTS,
+        "concurrency_limit": 1,
+        "show_progress": "minimal",
+    }
+    private: dict[str, Any] = {"api_visibility": "private"}
+    draft_event = buttons["draft"].click(
+        draft, controls.inputs(DRAFT_IN), page.outputs(DRAFT_FIELDS), api_name="draft", **model_args
+    )
+    revise_events = [
+        buttons["revise"].click(
+            revise, controls.inputs(REVISE_IN), page.outputs(DRAFT_FIELDS), api_name="revise", **model_args
+        ),
+        fields["instruction"].submit(
+            revise, controls.inputs(REVISE_IN), page.outputs(DRAFT_FIELDS), **private, **model_args
+        ),
+    ]
+    reflect_event = buttons["reflect"].click(
+        reflect,
+        controls.inputs(REFLECT_IN),
+        page.outputs(("answers", "suggestions", "status")),
+        api_name="reflect",
+        **model_args,
+    )
+    if controls.model_pick is not None:
+        # Queued with the drafts: a switch waits for a draft in flight to finish.
+        controls.model_pick.change(
+            handlers.switch_model,
+            [controls.model_pick],
+            [controls.model_status, fields["status"]],
+            api_name="switch_model",
+            **model_args,
+        )
+    buttons["stop"].click(
+        stop,
+        None,
+        page.outputs(("status",)),
+        api_name="stop",
+        concurrency_limit=None,
+        cancels=[draft_event, reflect_event, *revise_events],
+    )
+    # Gradio's textbox fires `input` on keystrokes; `blur` also catches a paste or autofill.
+    edit_triggers = [trigger for name in SECTIONS for trigger in (fields[name].input, fields[name].blur)]
+    for index, trigger in enumerate(edit_triggers):
+        trigger(
+            edit,
+            controls.inputs(EDIT_IN),
+            page.outputs(CHECK_FIELDS),
+            show_progress="hidden",
+            trigger_mode="always_last",
+            **({"api_name": "edit"} if index == 0 else private),
+        )
+    for control in (fields["person"].input, fields["person"].blur, fields["delivery"].change):
+        control(
+            redeliver,
+            controls.inputs(REDELIVER_IN),
+            page.outputs(("message", "after")),
+            show_progress="hidden",
+            **private,
+        )
+    past_area = controls.past_area
+    if past_area:
+
+        def past_sessions() -> Any:
+            return page.values(handlers.past_sessions(), ("past",))[0]
+
+        # Listed when the page loads and again whenever the leader opens the area.
+        demo.load(past_sessions, None, page.outputs(("past",)), api_name="past_sessions")
+        past_area["area"].expand(past_sessions, None, page.outputs(("past",)), **private)
+        past_area["open"].click(
+            open_session, controls.inputs(OPEN_IN), page.outputs(OPEN_FIELDS), api_name="open_session"
+        )
+        past_area["delete"].click(
+            delete_session,
+            [past_area["pick"]],
+            page.outputs(("past", "status")),
+            api_name="delete_session",
+        )
+        past_area["delete_all"].click(
+            delete_everything,
+            [past_area["confirm"]],
+            [*page.outputs(("past", "status")), past_area["confirm"]],
+            api_name="delete_everything",
+        )
+    buttons["compare"].click(
+        compare_versions, controls.inputs(COMPARE_IN), page.outputs(("compare",)), api_name="compare"
+    )
+    buttons["restore"].click(
+        restore, controls.inputs(RESTORE_IN), page.outputs(RESTORE_FIELDS), api_name="restore"
+    )
+    buttons["export"].click(
+        export, controls.inputs(EXPORT_IN), page.outputs(("export_path", "status")), api_name="export"
+    )
+
+
 def build_ui(
     service: RepairService,
     model_info: ModelInfo,
@@ -231,7 +619,7 @@ def build_ui(
     model_loader: ModelLoader | None = None,
     sessions: SessionKeeper | None = None,
 ) -> gr.Blocks:
-    """Lay out the page and wire every control to its handler."""
+    """The page: its layout, then the wiring of every control to its handler."""
     handlers = PageHandlers(
         service,
         model_info,
@@ -240,410 +628,8 @@ def build_ui(
         model_loader=model_loader,
         sessions=sessions,
     )
-    keys = [key for key, _, _ in QUESTIONS]
-
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(600, 3600)) as demo:
-        gr.Markdown(
-            f"# {TITLE}\nReflect on a hard moment at work and draft a repair in three parts: "
-            "**own** what you did, **acknowledge** the impact, **commit** to what will be "
-            "different. "
-            "Private and offline: nothing you write leaves this computer."
-        )
-        model_status = gr.Markdown(handlers.model_status(), elem_id="model-status")
-        model_pick = None
-        if handlers.model_choices and handlers.model_loader is not None:
-            with gr.Accordion("Use another model on this computer", open=False):
-                model_pick = gr.Dropdown(
-                    [choice.label for choice in handlers.model_choices],
-                    value=handlers.current_choice(),
-                    label="Model (GGUF files found in LM Studio, Ollama, GPT4All, Hugging Face "
-                    "and ~/models folders)",
-                    elem_id="model-pick",
-                )
-        if handlers.sessions.note:
-            gr.Markdown(status_text(handlers.sessions.note, "warning"), elem_id="journal-note")
-        past_area = _past_sessions_area(handlers.sessions)
-        versions = gr.State([])
-        suggestions = gr.State({})
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=1):
-                gr.Markdown("### 1. Describe what happened")
-                incident = gr.Textbox(
-                    label="What happened?",
-                    lines=6,
-                    max_lines=16,
-                    elem_id="incident",
-                    placeholder="For example: In today's planning meeting I cut Priya off twice "
-                    "and said "
-                    "we had no time for her point. She didn't speak again.",
-                )
-                with gr.Row():
-                    person = gr.Textbox(
-                        label="Who was affected? (optional)",
-                        placeholder="A name or a role",
-                        elem_id="person",
-                        scale=2,
-                    )
-                    setting = gr.Dropdown(
-                        SETTINGS, value="", label="Setting (optional)", elem_id="setting", scale=1
-                    )
-                delivery = gr.Radio(
-                    DELIVERIES,
-                    value=DEFAULT_DELIVERY,
-                    label="How will you make the repair?",
-                    elem_id="delivery",
-                )
-                gr.Markdown("### 2. Reflect")
-                gr.Markdown(
-                    "Answer in your own words, or ask for suggestions and change them. "
-                    "Your answers are what the draft uses."
-                )
-                answers = {
-                    key: gr.Textbox(label=question, lines=2, elem_id=f"reflect-{key}")
-                    for key, _, question in QUESTIONS
-                }
-                reflect_btn = gr.Button("Suggest answers", elem_id="reflect-btn", size="sm")
-                with gr.Row():
-                    draft_btn = gr.Button("Draft the repair", variant="primary", elem_id="draft-btn", scale=3)
-                    stop_btn = gr.Button("Stop", variant="stop", elem_id="stop-btn", scale=1)
-                status = gr.Markdown("", elem_id="status")
-            with gr.Column(scale=1):
-                gr.Markdown("### 3. Your draft")
-                sections = {
-                    name: gr.Textbox(
-                        label=SECTION_LABELS[name], lines=2, max_lines=8, elem_id=f"section-{name}"
-                    )
-                    for name in SECTIONS
-                }
-                message = gr.Textbox(
-                    label="Message",
-                    lines=8,
-                    max_lines=20,
-                    interactive=False,
-                    buttons=["copy"],
-                    elem_id="message",
-                )
-                highlights = gr.HTML(findings_html({}, []), elem_id="findings")
-                with gr.Accordion("Principles behind this draft", open=False):
-                    sources = gr.Markdown(
-                        "Draft first to see the principles it was grounded on.", elem_id="sources"
-                    )
-                gr.Markdown("### 4. Make it yours")
-                with gr.Row():
-                    instruction = gr.Textbox(
-                        label="Revise with an instruction",
-                        scale=3,
-                        elem_id="instruction",
-                        placeholder="shorter, warmer, for Slack…",
-                    )
-                    revise_btn = gr.Button("Revise", elem_id="revise-btn", scale=1)
-                with gr.Accordion("Versions", open=False):
-                    with gr.Row():
-                        version_pick = gr.Dropdown([], label="Version", elem_id="version-pick")
-                        version_other = gr.Dropdown([], label="Compare with", elem_id="version-other")
-                    with gr.Row():
-                        compare_btn = gr.Button("Compare", elem_id="compare-btn", size="sm")
-                        restore_btn = gr.Button("Restore this version", elem_id="restore-btn", size="sm")
-                    compare = gr.HTML("", elem_id="compare")
-                with gr.Row():
-                    export_format = gr.Radio(
-                        [("Text (.txt)", "txt"), ("Markdown (.md)", "md")],
-                        value="txt",
-                        label="Export format",
-                        elem_id="export-format",
-                        scale=2,
-                    )
-                    export_btn = gr.Button("Export the message", elem_id="export-btn", scale=1)
-                export_file = gr.File(
-                    label="Exported message",
-                    interactive=False,
-                    visible=False,
-                    elem_id="export-file",
-                )
-        gr.Markdown("### 5. After the repair")
-        after = gr.Markdown(handlers.after_repair("", DEFAULT_DELIVERY), elem_id="after")
-
-        page = _Page(
-            {
-                **sections,
-                "message": message,
-                "highlights": highlights,
-                "sources": sources,
-                "status": status,
-                "after": after,
-                "compare": compare,
-                "export_path": export_file,
-                "suggestions": suggestions,
-                "incident": incident,
-                "person": person,
-                "setting": setting,
-                "delivery": delivery,
-                "past": past_area["pick"] if past_area else None,
-            },
-            answers,
-            versions,
-            version_pick,
-            version_other,
-        )
-        form_inputs = [incident, person, setting, delivery, *answers.values()]
-        section_inputs = [sections[name] for name in SECTIONS]
-
-        def form_of(text: str, who: str, where: str, how: str, notes: Sequence[str]) -> Form:
-            return Form(
-                incident=text or "",
-                person=who or "",
-                setting=where or "",
-                delivery=how or "in_person",
-                notes=dict(zip(keys, (n or "" for n in notes), strict=True)),
-            )
-
-        def draft(
-            text: str,
-            who: str,
-            where: str,
-            how: str,
-            did: str,
-            impact: str,
-            part: str,
-            want: str,
-            history: list,
-            request: gr.Request,
-        ) -> Iterator[tuple[Any, ...]]:
-            form = form_of(text, who, where, how, (did, impact, part, want))
-            for view in handlers.draft(form, history or [], _session(request)):
-                yield page.values(view, DRAFT_FIELDS)
-
-        def revise(
-            text: str,
-            who: str,
-            where: str,
-            how: str,
-            did: str,
-            impact: str,
-            part: str,
-            want: str,
-            own: str,
-            ack: str,
-            commit: str,
-            instruction_text: str,
-            history: list,
-            request: gr.Request,
-        ) -> Iterator[tuple[Any, ...]]:
-            form = form_of(text, who, where, how, (did, impact, part, want))
-            current = {"own": own, "acknowledge": ack, "commit": commit}
-            for view in handlers.revise(form, current, instruction_text, history or [], _session(request)):
-                yield page.values(view, DRAFT_FIELDS)
-
-        def reflect(
-            text: str, did: str, impact: str, part: str, want: str, shown: dict, request: gr.Request
-        ) -> tuple[Any, ...]:
-            notes = dict(zip(keys, (did, impact, part, want), strict=True))
-            view = handlers.reflect(text, notes, shown or {}, _session(request))
-            return page.values(view, ("answers", "suggestions", "status"))
-
-        def answers_of(*values: str | None) -> dict[str, str]:
-            """The four reflection answers as notes, for the checks that read the incident."""
-            return dict(zip(keys, (v or "" for v in values), strict=True))
-
-        def edit(
-            own: str,
-            ack: str,
-            commit: str,
-            who: str,
-            how: str,
-            history: list,
-            text: str,
-            did: str,
-            impact: str,
-            part: str,
-            want: str,
-            request: gr.Request,
-        ) -> tuple[Any, ...]:
-            # The incident and the answers let the checks read the edit against what happened.
-            view = handlers.edit(
-                {"own": own, "acknowledge": ack, "commit": commit},
-                who,
-                how,
-                history or [],
-                _session(request),
-                incident=text or "",
-                notes=answers_of(did, impact, part, want),
-            )
-            return page.values(view, CHECK_FIELDS)
-
-        def redeliver(own: str, ack: str, commit: str, who: str, how: str) -> tuple[Any, ...]:
-            view = handlers.redeliver({"own": own, "acknowledge": ack, "commit": commit}, who, how)
-            return page.values(view, ("message", "after"))
-
-        def compare_versions(history: list, first: str, second: str) -> Any:
-            return page.values(handlers.compare(history or [], first, second), ("compare",))[0]
-
-        def restore(
-            history: list,
-            number: str,
-            who: str,
-            how: str,
-            text: str,
-            did: str,
-            impact: str,
-            part: str,
-            want: str,
-            request: gr.Request,
-        ) -> tuple[Any, ...]:
-            view = handlers.restore(
-                history or [],
-                number,
-                who,
-                how,
-                _session(request),
-                incident=text or "",
-                notes=answers_of(did, impact, part, want),
-            )
-            return page.values(view, RESTORE_FIELDS)
-
-        def open_session(
-            chosen: str,
-            text: str,
-            who: str,
-            where: str,
-            how: str,
-            did: str,
-            impact: str,
-            part: str,
-            want: str,
-            request: gr.Request,
-        ) -> tuple[Any, ...]:
-            form = form_of(text, who, where, how, (did, impact, part, want))
-            return page.values(handlers.open_session(chosen, form, _session(request)), OPEN_FIELDS)
-
-        def delete_session(chosen: str) -> tuple[Any, ...]:
-            return page.values(handlers.delete_session(chosen), ("past", "status"))
-
-        def delete_everything(confirmed: bool) -> tuple[Any, ...]:
-            view = handlers.delete_everything(bool(confirmed))
-            return (*page.values(view, ("past", "status")), False)
-
-        def export(text: str, fmt: str, who: str, request: gr.Request) -> tuple[Any, ...]:
-            view = handlers.export(text, "md" if fmt == "md" else "txt", who, _session(request))
-            return page.values(view, ("export_path", "status"))
-
-        def stop(request: gr.Request) -> Any:
-            return page.values(handlers.stop(_session(request)), ("status",))[0]
-
-        model_args = {
-            "concurrency_id": MODEL_EVENTS,
-            "concurrency_limit": 1,
-            "show_progress": "minimal",
-        }
-        draft_event = draft_btn.click(
-            draft,
-            [*form_inputs, versions],
-            page.outputs(DRAFT_FIELDS),
-            api_name="draft",
-            **model_args,
-        )
-        revise_inputs = [*form_inputs, *section_inputs, instruction, versions]
-        revise_events = [
-            revise_btn.click(
-                revise, revise_inputs, page.outputs(DRAFT_FIELDS), api_name="revise", **model_args
-            ),
-            instruction.submit(
-                revise,
-                revise_inputs,
-                page.outputs(DRAFT_FIELDS),
-                api_visibility="private",
-                **model_args,
-            ),
-        ]
-        reflect_event = reflect_btn.click(
-            reflect,
-            [incident, *answers.values(), suggestions],
-            page.outputs(("answers", "suggestions", "status")),
-            api_name="reflect",
-            **model_args,
-        )
-        if model_pick is not None:
-            # Queued with the drafts: a switch waits for a draft in flight to finish.
-            model_pick.change(
-                handlers.switch_model,
-                [model_pick],
-                [model_status, status],
-                api_name="switch_model",
-                **model_args,
-            )
-        stop_btn.click(
-            stop,
-            None,
-            page.outputs(("status",)),
-            api_name="stop",
-            concurrency_limit=None,
-            cancels=[draft_event, reflect_event, *revise_events],
-        )
-        private: dict[str, Any] = {"api_visibility": "private"}
-        check_inputs = [*section_inputs, person, delivery, versions, incident, *answers.values()]
-        # Gradio's textbox fires `input` on keystrokes; `blur` also catches a paste or autofill.
-        edit_triggers = [trigger for box in section_inputs for trigger in (box.input, box.blur)]
-        for index, trigger in enumerate(edit_triggers):
-            trigger(
-                edit,
-                check_inputs,
-                page.outputs(CHECK_FIELDS),
-                show_progress="hidden",
-                trigger_mode="always_last",
-                **({"api_name": "edit"} if index == 0 else private),
-            )
-        for control in (person.input, person.blur, delivery.change):
-            control(
-                redeliver,
-                [*section_inputs, person, delivery],
-                page.outputs(("message", "after")),
-                show_progress="hidden",
-                **private,
-            )
-        if past_area:
-
-            def past_sessions() -> Any:
-                return page.values(handlers.past_sessions(), ("past",))[0]
-
-            # Listed when the page loads and again whenever the leader opens the area.
-            demo.load(past_sessions, None, page.outputs(("past",)), api_name="past_sessions")
-            past_area["area"].expand(past_sessions, None, page.outputs(("past",)), **private)
-            past_area["open"].click(
-                open_session,
-                [past_area["pick"], *form_inputs],
-                page.outputs(OPEN_FIELDS),
-                api_name="open_session",
-            )
-            past_area["delete"].click(
-                delete_session,
-                [past_area["pick"]],
-                page.outputs(("past", "status")),
-                api_name="delete_session",
-            )
-            past_area["delete_all"].click(
-                delete_everything,
-                [past_area["confirm"]],
-                [*page.outputs(("past", "status")), past_area["confirm"]],
-                api_name="delete_everything",
-            )
-        compare_btn.click(
-            compare_versions,
-            [versions, version_pick, version_other],
-            page.outputs(("compare",)),
-            api_name="compare",
-        )
-        restore_btn.click(
-            restore,
-            [versions, version_pick, person, delivery, incident, *answers.values()],
-            page.outputs(RESTORE_FIELDS),
-            api_name="restore",
-        )
-        export_btn.click(
-            export,
-            [message, export_format, person],
-            page.outputs(("export_path", "status")),
-            api_name="export",
-        )
+        _wire(demo, handlers, _layout(handlers))
     return demo
 
 
