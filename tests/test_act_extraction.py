@@ -129,3 +129,18 @@ def test_the_seeded_own_is_spoken_to_the_person(incident: str, person: str, expe
 )
 def test_pronouns_follow_the_account(incident: str, person: str, expected: str) -> None:
     assert extract_act(incident, person) == expected
+
+
+def test_the_act_is_the_clause_that_names_a_harm_or_the_person_not_the_scene() -> None:
+    incident = "I chair the Tuesday reviews. I snapped at Ines when she asked about the budget."
+    assert extract_act(incident, "Ines") == "I snapped at you when you asked about the budget."
+    # Without a better candidate the first clause is kept.
+    assert (
+        extract_act("I moved the launch to May without asking.", "")
+        == "I moved the launch to May without asking."
+    )
+
+
+def test_a_quote_cut_off_at_its_full_stop_is_closed() -> None:
+    incident = "Jasper asked to teach. I said 'Sure, once you can ski backwards.' He laughed."
+    assert extract_act(incident, "Jasper") == "I said 'Sure, once you can ski backwards'."

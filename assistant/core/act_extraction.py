@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.guardrails.lexicon import HE_SHE, THEY_FORMS, WE_FORMS, alt
+from assistant.guardrails.lexicon import HARM_ACTS, HE_SHE, THEY_FORMS, WE_FORMS, alt
 
 # "I" followed by a verb of doing, not a verb of thinking or a state of uncertainty.
 _NOT_ACTS = (
@@ -45,20 +45,40 @@ def _tidy(clause: str) -> str:
         # End at the last comma inside the limit rather than mid-phrase.
         if "," in clause:
             clause = clause[: clause.rindex(",")]
-    return clause.rstrip(" ,;:-")
+    clause = clause.rstrip(" ,;:-")
+    # A quote cut off at its own full stop ("I said 'Sure, once you can ski.") is closed again.
+    opened = re.findall(r"(?:(?<=\s)|^)(['\"‘“])", clause)
+    closed = re.findall(r"(['\"’”])(?=\s|$|[,;:!?])", clause)
+    if len(opened) > len(closed):
+        clause += {"'": "'", '"': '"', "‘": "’", "“": "”"}[opened[-1]]
+    return clause
+
+
+def _weight(clause: str, person: str) -> int:
+    """How surely a clause is the act: it names a harm, or what was done to them."""
+    weight = 2 if HARM_ACTS.search(clause.lower()) else 0
+    first = person.split()[0] if person.strip() else ""
+    if first and re.search(rf"\b{re.escape(first)}\b", clause):
+        weight += 1
+    elif re.search(r"\b(?:him|her|them|you)\b", clause):
+        weight += 1
+    return weight
 
 
 def extract_act(incident: str, person: str = "") -> str | None:
-    """The first first-person act in the incident as a sentence, or None.
+    """The leader's act in their own first-person words, as a sentence, or None.
 
-    With `person` given, their name becomes "you": the repair is spoken to them.
+    The first such clause, unless a later one names a harm or the person and it does not
+    ("I chaired the meeting. … I never noticed her hand" gives the second). With `person`
+    given, their name becomes "you": the repair is spoken to them.
     """
-    for match in _I_CLAUSE.finditer(incident):
-        clause = _tidy(match.group(0))
-        if len(clause.split()) >= 3:
-            break
-    else:
+    found = [
+        (m, clause) for m in _I_CLAUSE.finditer(incident) if len((clause := _tidy(m.group(0))).split()) >= 3
+    ]
+    if not found:
         return None
+    # max() keeps the first of equals: the account's own order breaks ties.
+    match, clause = max(found, key=lambda item: _weight(item[1], person))
     clause = "I" + clause[1:]
     name = person.strip()
     if name and name.lower() not in {"the team", "team", "everyone"}:
