@@ -81,3 +81,18 @@ def test_regenerate_one_section_keeps_the_others() -> None:
     value, _ = Drafter(model).regenerate_section(CASE, kept, "commit", seed=3)
     assert value == "At Thursday's planning meeting I will let you finish first."
     assert model.prompts[0].endswith("OWN: I cut you off.\nACKNOWLEDGE: You lost the floor.\nCOMMIT:")
+
+
+def test_the_adapter_drafts_cooler_and_without_a_repeat_penalty() -> None:
+    from dataclasses import replace
+
+    from assistant.core.drafting import ADAPTER_DRAFTING, DraftSettings
+
+    base = FakeModel([GOOD_REPLY])
+    adapted = FakeModel([GOOD_REPLY])
+    adapted._info = replace(adapted.info, adapter="repair-lora")
+    assert Drafter(base).settings == DraftSettings()
+    assert Drafter(adapted).settings == ADAPTER_DRAFTING
+    _run(Drafter(adapted))
+    sampling = adapted.calls[0]["sampling"]
+    assert sampling.temperature == 0.2 and sampling.repeat_penalty == 1.0

@@ -36,7 +36,7 @@ root ::= " " [A-Za-z0-9"'] [^\n]{10,400} "\n"
 """
 
 
-@dataclass
+@dataclass(frozen=True)
 class DraftSettings:
     max_attempts: int = 3
     max_tokens: int = 220
@@ -59,6 +59,13 @@ class DraftSettings:
             min_p=self.min_p,
             repeat_penalty=self.repeat_penalty,
         )
+
+
+# The repair adapter drafts cooler and without a repeat penalty: the penalty also counts the
+# prompt, so it pushed the model off the account's own words. Judged blind on 60 held-out
+# incidents (training/judgement/round3): own 1.02 → 1.33, acknowledge 0.47 → 0.67, commit
+# 0.50 → 0.60 of 2 against the sampling the base prompt uses.
+ADAPTER_DRAFTING = DraftSettings(temperature=0.2, repeat_penalty=1.0)
 
 
 @dataclass
@@ -111,7 +118,7 @@ class Drafter:
 
     def __init__(self, model: TextModel, settings: DraftSettings | None = None) -> None:
         self.model = model
-        self.settings = settings or DraftSettings()
+        self.settings = settings or (ADAPTER_DRAFTING if model.info.adapter else DraftSettings())
 
     def prompt_for(self, case: Case) -> tuple[str, list[str]]:
         return build_prompt(self.model, case, reserve_tokens=self.settings.max_tokens + 8)
