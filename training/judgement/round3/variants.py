@@ -1,14 +1,25 @@
-"""Decoding experiment on the held-out split: sampling, own seed, best-of-k (adapter)."""
-import json, random, sys, time
+"""How round 3's variants were drafted: sampling, the seeded own section, best-of-k (adapter).
+
+    python training/judgement/round3/variants.py OUT.json shipped,cool,cool+seed,seed,cool+seed+k3 60
+
+"shipped" is the sampling before this round (temperature 0.5, repeat penalty 1.1, the model
+writing the own section); the seeded variants start the own section from the leader's words.
+`python -m training.blind packet OUT.json DIR` then makes the blind packet.
+"""
+
+import json
+import random
+import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 
-from assistant import service as service_module
 from assistant.app_factory import build_model, build_retriever
+from assistant.bench.evaluation import evaluate, load_heldout
 from assistant.config import Settings
-from assistant.drafting import DraftSettings
-from assistant.evaluation import evaluate, load_heldout
-from assistant.service import RepairService
+from assistant.core import service as service_module
+from assistant.core.drafting import DraftSettings
+from assistant.core.service import RepairService
 
 out = Path(sys.argv[1])
 names = sys.argv[2].split(",")
@@ -37,6 +48,6 @@ for name in names:
     svc = RepairService(model, retriever=retriever, candidates=k, draft_settings=ds)
     t = time.time()
     rows = evaluate(svc, suite, seed=1)
-    sys.stderr.write(f"{name}: {time.time()-t:.0f}s\n")
+    sys.stderr.write(f"{name}: {time.time() - t:.0f}s\n")
     payload["variants"].append({"label": name, "rows": [asdict(r) for r in rows]})
     out.write_text(json.dumps(payload, ensure_ascii=False))
