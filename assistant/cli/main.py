@@ -103,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--model", type=Path, default=None, help="path to a GGUF model")
     _adapter_flag(bench)
 
+    from assistant.cli.commitments import add_parser as add_commitments
+
+    add_commitments(sub)
+
     evaluate = sub.add_parser(
         "eval", help="draft the held-out incidents with and without the adapter and score every draft"
     )
@@ -189,6 +193,10 @@ def main(
             from assistant.cli.retrieve import run_retrieve
 
             return run_retrieve(args, stdout, stdin)
+        if command == "commitments":
+            from assistant.cli.commitments import run_commitments
+
+            return run_commitments(args, stdout)
         if command == "models":
             return _cmd_models(args, stdout, stderr)
         if command == "bench":

@@ -18,18 +18,21 @@ import re
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
+from assistant.core.followthrough import follow_through_plan
 from assistant.core.schemas import DEFAULT_DELIVERY, Version
 
 log = logging.getLogger(__name__)
 
 JOURNAL_FILE = "journal.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: commitments and their history (follow-through)
+# What can become of a commitment; "open" until the leader says otherwise.
+STATUSES = ("open", "kept", "partly", "not_yet", "dropped")
 LOCK_TIMEOUT_S = 2.0
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -57,6 +60,23 @@ CREATE TABLE IF NOT EXISTS versions (
     findings TEXT NOT NULL DEFAULT '[]',
     saved TEXT NOT NULL,
     PRIMARY KEY (session_id, n)
+);
+CREATE TABLE IF NOT EXISTS commitments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id TEXT NOT NULL UNIQUE REFERENCES sessions(id) ON DELETE CASCADE,
+    text TEXT NOT NULL DEFAULT '',
+    occasion TEXT NOT NULL DEFAULT '',
+    due TEXT NOT NULL DEFAULT '',
+    check_in TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'open',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS commitment_events (
+    commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
 );
 """
 
@@ -99,6 +119,38 @@ class SessionRecord:
     findings: list[dict] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class CommitmentEvent:
+    """One change of a commitment's status, with the leader's note."""
+
+    at: str
+    status: str
+    note: str = ""
+
+
+@dataclass
+class CommitmentRecord:
+    """The one commitment of a session: what was promised, when, and how it went."""
+
+    id: int
+    session_id: str
+    text: str
+    occasion: str
+    due: str  # ISO date, or "" when the commitment names none
+    check_in: str  # ISO date, or "" until the leader sets one
+    status: str
+    created: str
+    updated: str
+    person: str = ""
+    history: list[CommitmentEvent] = field(default_factory=list)
+
+    @property
+    def next_date(self) -> str:
+        """The sooner of its dates, for sorting; "" sorts last."""
+        dates = [d for d in (self.check_in, self.due) if d]
+        return min(dates) if dates else ""
+
+
 def _private_file(path: Path) -> None:
     """Create the file (and SQLite's side files' template) owner-only before SQLite writes."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -114,8 +166,11 @@ class Journal:
     one transaction.
     """
 
-    def __init__(self, path: Path | None, *, timeout: float = LOCK_TIMEOUT_S) -> None:
+    def __init__(
+        self, path: Path | None, *, timeout: float = LOCK_TIMEOUT_S, today: Callable[[], date] = date.today
+    ) -> None:
         self.path = path
+        self.today = today  # dates in commitments are worked out from this day
         self.note = ""  # a sentence for the leader when the journal had to be set aside
         self._lock = threading.RLock()
         if path is not None:
@@ -151,10 +206,12 @@ class Journal:
             for statement in filter(str.strip, _SCHEMA.split(";")):
                 db.execute(statement)
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0:
-                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            elif version > SCHEMA_VERSION:
+            if version > SCHEMA_VERSION:
                 raise sqlite3.DatabaseError("the journal was written by a newer version of the app")
+            if version == 1:
+                self._commitments_from_versions(db)
+            if version < SCHEMA_VERSION:
+                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -238,6 +295,7 @@ class Journal:
                 ),
             )
             db.execute("UPDATE sessions SET commitment=? WHERE id=?", (commit, session_id))
+            self._keep_commitment(db, session_id, commit)
 
     # -- reading ------------------------------------------------------------------------
     def sessions(self) -> list[SessionSummary]:
@@ -273,10 +331,149 @@ class Journal:
             record.message, record.findings = message, json.loads(findings or "[]")
         return record
 
+    # -- commitments (follow-through) ---------------------------------------------------
+    def _keep_commitment(self, db: sqlite3.Connection, session_id: str, text: str) -> None:
+        """The session's commitment follows its latest commit; dates the leader set are kept."""
+        text = " ".join(text.split())
+        if not text:
+            return
+        now = _now()
+        row = db.execute(
+            "SELECT id, text, due, check_in FROM commitments WHERE session_id=?", (session_id,)
+        ).fetchone()
+        plan = follow_through_plan(text, self.today())
+        occasion = plan.occasion.text if plan.occasion is not None else ""
+        due = plan.occasion.when.isoformat() if plan.occasion is not None and plan.occasion.when else ""
+        check_in = plan.check_in_date.isoformat() if plan.check_in_date else ""
+        if row is None:
+            db.execute(
+                "INSERT INTO commitments (session_id, text, occasion, due, check_in, status, created, updated)"
+                " VALUES (?, ?, ?, ?, ?, 'open', ?, ?)",
+                (session_id, text, occasion, due, check_in, now, now),
+            )
+        elif row[1] != text:
+            # A changed promise gets the dates its new words name, unless the leader set them.
+            edited = db.execute(
+                "SELECT COUNT(*) FROM commitment_events WHERE commitment_id=? AND status='dates'", (row[0],)
+            ).fetchone()[0]
+            if edited:
+                due, check_in = row[2], row[3]
+            db.execute(
+                "UPDATE commitments SET text=?, occasion=?, due=?, check_in=?, updated=? WHERE id=?",
+                (text, occasion, due, check_in, now, row[0]),
+            )
+
+    def _commitments_from_versions(self, db: sqlite3.Connection) -> None:
+        """Migration 1 → 2: every session that reached a draft gets its commitment."""
+        rows = db.execute(
+            'SELECT v.session_id, v."commit" FROM versions v WHERE v.n ='
+            " (SELECT MAX(n) FROM versions w WHERE w.session_id = v.session_id)"
+        ).fetchall()
+        for session_id, text in rows:
+            self._keep_commitment(db, session_id, text or "")
+        log.info("journal upgraded to version %d: %d commitments", SCHEMA_VERSION, len(rows))
+
+    def commitments(self, *, due_only: bool = False, today: date | None = None) -> list[CommitmentRecord]:
+        """Open commitments first, soonest date first; `due_only`: a date today or earlier."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT c.id, c.session_id, c.text, c.occasion, c.due, c.check_in, c.status, c.created,"
+                " c.updated, s.person FROM commitments c JOIN sessions s ON s.id = c.session_id"
+            ).fetchall()
+            events = self._db.execute(
+                "SELECT commitment_id, at, status, note FROM commitment_events ORDER BY rowid"
+            ).fetchall()
+        records = [CommitmentRecord(*row) for row in rows]
+        by_id = {record.id: record for record in records}
+        for commitment_id, *event in events:
+            if commitment_id in by_id:
+                by_id[commitment_id].history.append(CommitmentEvent(*event))
+        if due_only:
+            limit = (today or self.today()).isoformat()
+            records = [
+                r for r in records if r.status in ("open", "not_yet") and r.next_date and r.next_date <= limit
+            ]
+        return sorted(
+            records, key=lambda r: (r.status not in ("open", "not_yet"), r.next_date or "9999", r.id)
+        )
+
+    def commitment(self, commitment_id: int) -> CommitmentRecord | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT c.id, c.session_id, c.text, c.occasion, c.due, c.check_in, c.status, c.created,"
+                " c.updated, s.person FROM commitments c JOIN sessions s ON s.id = c.session_id WHERE c.id=?",
+                (commitment_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            events = self._db.execute(
+                "SELECT at, status, note FROM commitment_events WHERE commitment_id=? ORDER BY rowid",
+                (commitment_id,),
+            ).fetchall()
+        record = CommitmentRecord(*row)
+        record.history = [CommitmentEvent(*event) for event in events]
+        return record
+
+    def session_commitment(self, session_id: str) -> CommitmentRecord | None:
+        with self._lock:
+            row = self._db.execute("SELECT id FROM commitments WHERE session_id=?", (session_id,)).fetchone()
+        return self.commitment(row[0]) if row else None
+
+    def mark(self, commitment_id: int, status: str, note: str = "") -> CommitmentRecord | None:
+        """Record how the commitment went; every change is kept with its date and note."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        now = _now()
+        with self._transaction() as db:
+            changed = db.execute(
+                "UPDATE commitments SET status=?, updated=? WHERE id=?", (status, now, commitment_id)
+            ).rowcount
+            if changed:
+                db.execute(
+                    "INSERT INTO commitment_events (commitment_id, at, status, note) VALUES (?, ?, ?, ?)",
+                    (commitment_id, now, status, storable(note)),
+                )
+        return self.commitment(commitment_id) if changed else None
+
+    def set_dates(
+        self, commitment_id: int, *, due: date | None | str = "", check_in: date | None | str = ""
+    ) -> CommitmentRecord | None:
+        """Change the due and check-in dates (None clears one; "" leaves it as it is)."""
+        fields: dict[str, str] = {}
+        for name, value in (("due", due), ("check_in", check_in)):
+            if value is None:
+                fields[name] = ""
+            elif isinstance(value, date):
+                fields[name] = value.isoformat()
+        if not fields:
+            return self.commitment(commitment_id)
+        now = _now()
+        assignments = ", ".join(f"{name}=?" for name in fields)  # names from the tuple above only
+        with self._transaction() as db:
+            changed = db.execute(
+                f"UPDATE commitments SET {assignments}, updated=? WHERE id=?",
+                (*fields.values(), now, commitment_id),
+            ).rowcount
+            if changed:
+                summary = ", ".join(
+                    f"{name.replace('_', '-')} {value or 'none'}" for name, value in fields.items()
+                )
+                db.execute(
+                    "INSERT INTO commitment_events (commitment_id, at, status, note) VALUES (?, ?, 'dates', ?)",
+                    (commitment_id, now, summary),
+                )
+        return self.commitment(commitment_id) if changed else None
+
     # -- deleting -----------------------------------------------------------------------
     def delete(self, session_id: str) -> bool:
         """Remove one session, so its text is no longer readable anywhere in the file."""
         with self._transaction() as db:
+            db.execute(
+                "DELETE FROM commitment_events WHERE commitment_id IN"
+                " (SELECT id FROM commitments WHERE session_id=?)",
+                (session_id,),
+            )
+            db.execute("DELETE FROM commitments WHERE session_id=?", (session_id,))
             db.execute("DELETE FROM versions WHERE session_id=?", (session_id,))
             gone = db.execute("DELETE FROM sessions WHERE id=?", (session_id,)).rowcount
         self._compact()
@@ -286,6 +483,8 @@ class Journal:
     def delete_all(self) -> int:
         """Remove every session."""
         with self._transaction() as db:
+            db.execute("DELETE FROM commitment_events")
+            db.execute("DELETE FROM commitments")
             db.execute("DELETE FROM versions")
             gone = db.execute("DELETE FROM sessions").rowcount
         self._compact()
