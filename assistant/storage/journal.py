@@ -414,6 +414,14 @@ class Journal:
         record.history = [CommitmentEvent(*event) for event in events]
         return record
 
+    def facts(self) -> list[tuple[str, str, str, str | None]]:
+        """(created, incident, person, commitment status or None) for every session, oldest first."""
+        with self._lock:
+            return self._db.execute(
+                "SELECT s.created, s.incident, s.person, c.status FROM sessions s"
+                " LEFT JOIN commitments c ON c.session_id = s.id ORDER BY s.created"
+            ).fetchall()
+
     def session_commitment(self, session_id: str) -> CommitmentRecord | None:
         with self._lock:
             row = self._db.execute("SELECT id FROM commitments WHERE session_id=?", (session_id,)).fetchone()

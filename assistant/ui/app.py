@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import gradio as gr
+import pandas as pd
 
 from assistant.core.protocols import ModelInfo
 from assistant.core.reflection import QUESTIONS
 from assistant.core.schemas import DEFAULT_DELIVERY, SECTIONS
 from assistant.core.service import RepairService
 from assistant.ui.handlers import Form, ModelChoice, ModelLoader, PageHandlers, View
+from assistant.ui.handlers_followthrough import STATUS_LABELS
 from assistant.ui.render import findings_html, status_text
 from assistant.ui.sessions import SessionKeeper
 from assistant.ui.state import Exporter, version_choices
@@ -99,6 +101,17 @@ VIEW_COMPONENTS = (
     "setting",
     "delivery",
     "past",
+    "follow_list",
+    "follow_history",
+    "follow_status",
+    "follow_note",
+    "follow_file",
+    "patterns_text",
+    # Written through a special case in _Page: choices, the two dates, the chart's rows.
+    "follow_pick",
+    "follow_due",
+    "follow_check_in",
+    "patterns_plot",
 )
 
 
@@ -135,6 +148,12 @@ class _Page:
                 out += [self.versions, self.version_pick, self.version_other]
             elif name == "answers":
                 out += list(self.answers.values())
+            elif name == "follow_choices":
+                out.append(self.components["follow_pick"])
+            elif name == "follow_dates":
+                out += [self.components["follow_due"], self.components["follow_check_in"]]
+            elif name == "patterns_rows":
+                out.append(self.components["patterns_plot"])
             else:
                 out.append(self.components[name])
         return out
@@ -152,6 +171,14 @@ class _Page:
                 out.append(gr.update() if value is None else gr.update(value=value, visible=True))
             elif name == "past":
                 out.append(gr.update() if value is None else gr.update(choices=value, value=None))
+            elif name == "follow_file":
+                out.append(gr.update() if value is None else gr.update(value=value, visible=True))
+            elif name == "follow_choices":
+                out.append(gr.update() if value is None else gr.update(choices=value))
+            elif name == "follow_dates":
+                out += [gr.update(), gr.update()] if value is None else list(value)
+            elif name == "patterns_rows":
+                out.append(gr.update() if value is None else pd.DataFrame(value, columns=PATTERN_COLUMNS))
             else:
                 out.append(gr.update() if value is None else value)
         return tuple(out)
@@ -182,6 +209,8 @@ DRAFT_FIELDS = (
     "after",
 )
 CHECK_FIELDS = ("message", "highlights", "status", "versions", "after")
+FOLLOW_FIELDS = ("follow_list", "follow_choices", "follow_history", "follow_dates", "follow_status")
+PATTERN_COLUMNS = ["group", "label", "count"]
 OPEN_FIELDS = (
     "incident",
     "person",
@@ -198,6 +227,7 @@ OPEN_FIELDS = (
     "status",
     "versions",
     "after",
+    "follow_history",
 )
 RESTORE_FIELDS = (
     "own",
@@ -296,6 +326,7 @@ class _Controls:
     model_status: Any
     model_pick: Any | None
     past_area: dict[str, Any] | None
+    follow_area: Any | None = None
 
     def inputs(self, names: Sequence[str]) -> list[Any]:
         return [self.answers[name] if name in self.answers else self.fields[name] for name in names]
@@ -422,9 +453,57 @@ def _layout(handlers: PageHandlers) -> _Controls:
             )
     gr.Markdown("### 5. After the repair")
     fields["after"] = gr.Markdown(handlers.after_repair("", DEFAULT_DELIVERY), elem_id="after")
+    follow_area = _follow_through_area(fields, buttons) if handlers.sessions.enabled else None
     if past_area:
         fields["past"] = past_area["pick"]
-    return _Controls(fields, answers, buttons, model_status, model_pick, past_area)
+    return _Controls(fields, answers, buttons, model_status, model_pick, past_area, follow_area)
+
+
+def _follow_through_area(fields: dict[str, Any], buttons: dict[str, Any]) -> Any:
+    """Commitments kept over time, their dates and calendar file, and the leader's patterns."""
+    with gr.Accordion(
+        "Follow-through: your commitments and your patterns", open=False, elem_id="follow-through"
+    ) as area:
+        fields["follow_list"] = gr.Markdown("", elem_id="follow-list")
+        fields["follow_pick"] = gr.Dropdown([], label="Commitment", elem_id="follow-pick")
+        fields["follow_history"] = gr.Markdown("", elem_id="follow-history")
+        with gr.Row():
+            fields["follow_mark_status"] = gr.Radio(
+                [(label, status) for status, label in STATUS_LABELS.items()],
+                value="kept",
+                label="How did it go?",
+                elem_id="follow-mark-status",
+                scale=3,
+            )
+            fields["follow_note"] = gr.Textbox(label="Note (optional)", elem_id="follow-note", scale=2)
+            buttons["follow_mark"] = gr.Button("Mark", elem_id="follow-mark", scale=1)
+        with gr.Row():
+            fields["follow_due"] = gr.Textbox(label="Due (YYYY-MM-DD)", elem_id="follow-due")
+            fields["follow_check_in"] = gr.Textbox(label="Check in (YYYY-MM-DD)", elem_id="follow-check-in")
+            buttons["follow_dates"] = gr.Button("Save dates", elem_id="follow-save-dates")
+        with gr.Row():
+            fields["follow_title"] = gr.Textbox(
+                label="Calendar title (optional)", placeholder="Check in with …", elem_id="follow-title"
+            )
+            buttons["follow_ics"] = gr.Button("Calendar file (.ics)", elem_id="follow-ics")
+        fields["follow_file"] = gr.File(
+            label="Calendar file", interactive=False, visible=False, elem_id="follow-file"
+        )
+        fields["follow_status"] = gr.Markdown("", elem_id="follow-status")
+        gr.Markdown("#### Your patterns (counted on this computer, for you only)")
+        fields["patterns_by_person"] = gr.Checkbox(
+            label="Also count by person", value=False, elem_id="patterns-by-person"
+        )
+        fields["patterns_plot"] = gr.BarPlot(
+            pd.DataFrame([], columns=PATTERN_COLUMNS),
+            x="label",
+            y="count",
+            color="group",
+            label="Sessions and commitments",
+            elem_id="patterns-plot",
+        )
+        fields["patterns_text"] = gr.Markdown("", elem_id="patterns-text")
+    return area
 
 
 def _wire(demo: gr.Blocks, handlers: PageHandlers, controls: _Controls) -> None:
@@ -607,6 +686,73 @@ def _wire(demo: gr.Blocks, handlers: PageHandlers, controls: _Controls) -> None:
     )
     buttons["export"].click(
         export, controls.inputs(EXPORT_IN), page.outputs(("export_path", "status")), api_name="export"
+    )
+    if controls.follow_area is not None:
+        _wire_follow_through(handlers, controls, page)
+
+
+def _wire_follow_through(handlers: PageHandlers, controls: _Controls, page: _Page) -> None:
+    fields, buttons = controls.fields, controls.buttons
+
+    def refresh(selected: str | None, by_person: bool) -> tuple[Any, ...]:
+        view = handlers.follow_through(selected)
+        found = handlers.patterns(by_person)
+        view.patterns_text, view.patterns_rows = found.patterns_text, found.patterns_rows
+        return page.values(view, (*FOLLOW_FIELDS, "patterns_text", "patterns_rows"))
+
+    def select(selected: str | None) -> tuple[Any, ...]:
+        return page.values(handlers.select_commitment(selected), FOLLOW_FIELDS)
+
+    def mark(selected: str | None, status: str, note: str, by_person: bool) -> tuple[Any, ...]:
+        view = handlers.mark_commitment(selected, status, note)
+        found = handlers.patterns(by_person)
+        view.patterns_text, view.patterns_rows = found.patterns_text, found.patterns_rows
+        return page.values(view, (*FOLLOW_FIELDS, "follow_note", "patterns_text", "patterns_rows"))
+
+    def save_dates(selected: str | None, due: str, check_in: str) -> tuple[Any, ...]:
+        return page.values(handlers.set_commitment_dates(selected, due, check_in), FOLLOW_FIELDS)
+
+    def calendar(selected: str | None, title: str) -> tuple[Any, ...]:
+        return page.values(handlers.calendar(selected, title), ("follow_file", "follow_status"))
+
+    def patterns(by_person: bool) -> tuple[Any, ...]:
+        return page.values(handlers.patterns(by_person), ("patterns_text", "patterns_rows"))
+
+    everything = page.outputs((*FOLLOW_FIELDS, "patterns_text", "patterns_rows"))
+    controls.follow_area.expand(
+        refresh, [fields["follow_pick"], fields["patterns_by_person"]], everything, api_name="follow_through"
+    )
+    fields["follow_pick"].input(
+        select, [fields["follow_pick"]], page.outputs(FOLLOW_FIELDS), api_visibility="private"
+    )
+    buttons["follow_mark"].click(
+        mark,
+        [
+            fields["follow_pick"],
+            fields["follow_mark_status"],
+            fields["follow_note"],
+            fields["patterns_by_person"],
+        ],
+        page.outputs((*FOLLOW_FIELDS, "follow_note", "patterns_text", "patterns_rows")),
+        api_name="mark_commitment",
+    )
+    buttons["follow_dates"].click(
+        save_dates,
+        [fields["follow_pick"], fields["follow_due"], fields["follow_check_in"]],
+        page.outputs(FOLLOW_FIELDS),
+        api_name="commitment_dates",
+    )
+    buttons["follow_ics"].click(
+        calendar,
+        [fields["follow_pick"], fields["follow_title"]],
+        page.outputs(("follow_file", "follow_status")),
+        api_name="commitment_calendar",
+    )
+    fields["patterns_by_person"].change(
+        patterns,
+        [fields["patterns_by_person"]],
+        page.outputs(("patterns_text", "patterns_rows")),
+        api_visibility="private",
     )
 
 

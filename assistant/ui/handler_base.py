@@ -74,6 +74,16 @@ class View:
     setting: str | None = None
     delivery: str | None = None
     past: list[tuple[str, str]] | None = None
+    # The Follow-through area.
+    follow_list: str | None = None
+    follow_choices: list[tuple[str, str]] | None = None
+    follow_history: str | None = None
+    follow_dates: tuple[str, str] | None = None
+    follow_status: str | None = None
+    follow_note: str | None = None
+    follow_file: str | None = None
+    patterns_text: str | None = None
+    patterns_rows: list[list[object]] | None = None
 
     @property
     def sections(self) -> dict[str, str | None]:

@@ -22,6 +22,7 @@ from assistant.ui.handler_base import (
 )
 from assistant.ui.handlers_draft import DraftHandlers
 from assistant.ui.handlers_edit import EditHandlers
+from assistant.ui.handlers_followthrough import FollowThroughHandlers
 from assistant.ui.handlers_model import ModelHandlers
 from assistant.ui.handlers_sessions import SessionHandlers
 
@@ -40,5 +41,5 @@ __all__ = [
 ]
 
 
-class PageHandlers(ModelHandlers, DraftHandlers, EditHandlers, SessionHandlers):
+class PageHandlers(ModelHandlers, DraftHandlers, EditHandlers, SessionHandlers, FollowThroughHandlers):
     """The page's behaviour, one method per control, over a RepairService."""

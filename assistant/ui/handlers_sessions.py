@@ -14,6 +14,7 @@ from assistant.ui.handler_base import (
     HandlerBase,
     View,
 )
+from assistant.ui.handlers_followthrough import history_markdown
 from assistant.ui.render import (
     status_text,
 )
@@ -47,6 +48,12 @@ class SessionHandlers(HandlerBase):
         if not any(sections.values()):
             view.message = ""
         known = {key: str(record.notes.get(key) or "") for key, _, _ in QUESTIONS}
+        commitment = None
+        if self.sessions.journal is not None:
+            try:
+                commitment = self.sessions.journal.session_commitment(session_id)
+            except sqlite3.Error as exc:
+                log.warning("could not read the commitment (%s)", type(exc).__name__)
         count = len(record.versions)
         return View(
             incident=record.incident,
@@ -60,6 +67,7 @@ class SessionHandlers(HandlerBase):
             highlights=view.highlights,
             after=view.after,
             versions=list(record.versions),
+            follow_history=history_markdown(commitment) if commitment else "",
             sources="Draft again to see the principles behind a new draft.",
             status=f"Opened the session of {record.updated.replace('T', ' ')} with {count} "
             f"version{'s' if count != 1 else ''}; new work is saved into it." + note,
