@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -285,6 +286,18 @@ def ephemeral(sandbox: Sandbox) -> Sandbox:
         client, drafted, _ = run_session(app.url, MARKER_EPHEMERAL)
         exported, _ = client.predict(drafted[3], "md", MARKER_EPHEMERAL, api_name="/export")
         assert MARKER_EPHEMERAL in Path(exported["value"]).read_text(encoding="utf-8")
+        # Follow-through in memory too: the commitment marked with a note, a calendar file made.
+        listed, *_ = client.predict(None, True, api_name="/follow_through")
+        commitment = re.search(r"#(\d+)", listed).group(1)
+        client.predict(commitment, "", "2030-01-07", api_name="/commitment_dates")
+        marked, *_ = client.predict(
+            commitment, "kept", f"{MARKER_EPHEMERAL} finished", True, api_name="/mark_commitment"
+        )
+        assert "[Kept]" in marked
+        ics, _ = client.predict(
+            commitment, f"Check in with {MARKER_EPHEMERAL}", api_name="/commitment_calendar"
+        )
+        assert MARKER_EPHEMERAL in Path(ics["value"]).read_text(encoding="utf-8")
         # While the app runs the export exists, under the sandbox: so the search below can see it.
         assert sandbox.holders(MARKER_EPHEMERAL), "the export should exist until the app stops"
     finally:

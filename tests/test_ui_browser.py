@@ -81,6 +81,28 @@ def test_draft_edit_and_highlight_in_a_real_browser(chromium: Path, app_url: str
             expect(mark).to_contain_text("vague_commitment")
             expect(page.locator("#findings .finding-list")).to_contain_text("vague_commitment")
             expect(page.locator("#message textarea")).to_have_value(re.compile(r"I'll do better\."))
+
+            # Follow-through: the commitment is kept, dated, marked, and counted in the chart.
+            commit.press("Control+a")
+            commit.press_sequentially("On Friday I will let you finish first.", delay=10)
+            expect(page.locator("#message textarea")).to_have_value(re.compile(r"On Friday I will let"))
+            page.get_by_text("Follow-through: your commitments and your patterns").click()
+            expect(page.locator("#follow-list")).to_contain_text(
+                "On Friday I will let you finish first.", timeout=15_000
+            )
+            page.locator("#follow-pick input").click()
+            page.get_by_role("option").first.click()
+            expect(page.locator("#follow-history")).to_contain_text("Nothing marked yet", timeout=15_000)
+            page.locator("#follow-check-in textarea, #follow-check-in input").first.fill("2030-01-07")
+            page.locator("#follow-save-dates").click()
+            expect(page.locator("#follow-status")).to_contain_text("Saved the dates", timeout=15_000)
+            expect(page.locator("#follow-list")).to_contain_text("Mon 07 Jan", timeout=15_000)
+            page.locator("#follow-mark").click()  # "Kept" is the preselected status
+            expect(page.locator("#follow-list")).to_contain_text("[Kept]", timeout=15_000)
+            expect(page.locator("#follow-history")).to_contain_text("Kept", timeout=15_000)
+            expect(page.locator("#patterns-plot canvas, #patterns-plot svg").first).to_be_visible(
+                timeout=15_000
+            )
             page.screenshot(path=str(tmp_path / "repair-page.png"), full_page=True)
         finally:
             browser.close()

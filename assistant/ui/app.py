@@ -712,8 +712,9 @@ def _wire_follow_through(handlers: PageHandlers, controls: _Controls, page: _Pag
     def save_dates(selected: str | None, due: str, check_in: str) -> tuple[Any, ...]:
         return page.values(handlers.set_commitment_dates(selected, due, check_in), FOLLOW_FIELDS)
 
-    def calendar(selected: str | None, title: str) -> tuple[Any, ...]:
-        return page.values(handlers.calendar(selected, title), ("follow_file", "follow_status"))
+    def calendar(request: gr.Request, selected: str | None, title: str) -> tuple[Any, ...]:
+        view = handlers.calendar(selected, title, _session(request))
+        return page.values(view, ("follow_file", "follow_status"))
 
     def patterns(by_person: bool) -> tuple[Any, ...]:
         return page.values(handlers.patterns(by_person), ("patterns_text", "patterns_rows"))

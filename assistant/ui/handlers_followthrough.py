@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import tempfile
 from datetime import date
-from pathlib import Path
 
 from assistant.core.ics import CalendarDates, calendar_file
 from assistant.core.patterns import SessionFacts, find_patterns
@@ -84,13 +82,6 @@ def _parse_date(value: str | None, what: str) -> date | None | str:
 class FollowThroughHandlers(HandlerBase):
     """The Follow-through area: list, mark, date, export, and the patterns over time."""
 
-    def _calendar_dir(self) -> Path:
-        folder = getattr(self, "_ics_dir", None)
-        if folder is None:
-            folder = Path(tempfile.mkdtemp(prefix="repair-calendar-"))  # mode 0700, like exports
-            self._ics_dir = folder
-        return folder
-
     def follow_through(self, selected: str | None = None) -> View:
         """The list of commitments and the picker's choices; the selected one's history."""
         journal = self.sessions.journal
@@ -158,7 +149,7 @@ class FollowThroughHandlers(HandlerBase):
         view.follow_status = f"Saved the dates of #{record.id}."
         return view
 
-    def calendar(self, selected: str | None, title: str = "") -> View:
+    def calendar(self, selected: str | None, title: str = "", session: str = "") -> View:
         """The .ics file for the chosen commitment, only now that the leader asked."""
         record = self._record(selected)
         if record is None:
@@ -172,9 +163,9 @@ class FollowThroughHandlers(HandlerBase):
                     "warning",
                 )
             )
-        path = self._calendar_dir() / f"check-in-{record.id}.ics"
-        path.write_bytes(calendar_file(CalendarDates(record.person, due, check_in), title))
-        path.chmod(0o600)
+        # Like a message export: a private folder, removed when the app stops.
+        data = calendar_file(CalendarDates(record.person, due, check_in), title)
+        path = self.exporter.export_file(f"check-in-{record.id}.ics", data, session)
         return View(
             follow_file=str(path),
             follow_status=f"Made {path.name}; download it and open it with your calendar app.",

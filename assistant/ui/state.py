@@ -105,6 +105,18 @@ class Exporter:
         path.chmod(0o600)
         return path
 
+    def export_file(self, name: str, data: bytes, session: str = "") -> Path:
+        """Any other file the leader asked for (a calendar file), in the same private folders."""
+        key = f"{session}\x00{name}"  # its own folder: a message export does not remove it
+        with self._lock:
+            self._remove(key)
+            folder = Path(tempfile.mkdtemp(prefix="repair-export-", dir=self._base_dir))
+            self._dirs[key] = folder
+        path = folder / name
+        path.write_bytes(data)
+        path.chmod(0o600)
+        return path
+
     def _remove(self, session: str) -> None:
         folder = self._dirs.pop(session, None)
         if folder is not None:
