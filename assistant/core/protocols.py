@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from assistant.core.schemas import Finding, RepairDraft
+    from assistant.core.schemas import Finding, Passage, RepairDraft
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class Embedder(Protocol):
 class Retriever(Protocol):
     """Finds the knowledge passages that ground a draft."""
 
-    def retrieve(self, text: str, k: int = 4) -> list: ...
+    def retrieve(self, text: str, k: int = 4) -> list[Passage]: ...
 
 
 class Checker(Protocol):
@@ -105,3 +105,7 @@ class Checker(Protocol):
         person: str | None = None,
         notes: Mapping[str, str] | None = None,
     ) -> list[Finding]: ...
+
+
+# Loads a drafting model from a file path (the page's model picker). Tests pass fakes.
+ModelLoader = Callable[[str], TextModel]

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from assistant.core.errors import AssistantError, InputError
 from assistant.core.followthrough import follow_through_plan, listening_markdown, plan_markdown
-from assistant.core.protocols import ModelInfo, TextModel
+from assistant.core.protocols import ModelInfo, ModelLoader
 from assistant.core.schemas import (
     DEFAULT_DELIVERY,
     SECTIONS,
@@ -36,9 +36,6 @@ from assistant.ui.state import (
 )
 
 log = logging.getLogger(__name__)
-
-# Loads a model from a path (the picker's choice). Injected so tests use fakes.
-ModelLoader = Callable[[str], TextModel]
 
 
 @dataclass(frozen=True)
