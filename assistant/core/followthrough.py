@@ -7,23 +7,15 @@ sentence into an action, an occasion and a check-in date. Pure Python: no model,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from calendar import monthrange
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from assistant.core.schemas import DEFAULT_DELIVERY
+from assistant.guardrails.lexicon import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS
+from assistant.guardrails.text import Doc, trimmed_span
+from assistant.guardrails.vague_commitment import HABIT_MARKER, OccasionForm, commitments, occasion_mentions
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBERS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "ten": 10,
-}
 CHECK_IN_DAYS = 7  # without a named occasion, check in within a week
 ASK_HOW_IT_FELT = "ask briefly how it felt from their side."
 ASK_IF_NOTICED = "ask briefly whether they have noticed a difference."
@@ -42,34 +34,6 @@ HOLD_BACK: tuple[str, ...] = (
     "Let them finish before you explain what you meant; intentions can wait.",
     "If you feel the urge to defend yourself, breathe out and ask a question instead.",
     "Don't ask for forgiveness or reassurance; they owe you neither.",
-)
-_MEETING_WORDS = (
-    r"(?:team\s+)?meeting|1:1|one[- ]on[- ]one|stand-?up|sync|retro(?:spective)?|review|"
-    r"critique|planning(?:\s+meeting)?|all-hands|check-in|call|session|demo|workshop|offsite"
-)
-_WEEKDAY = re.compile(
-    r"\b(?:(?P<mod>next|this|on|by|before|until)\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")(?:'s)?"
-    r"(?:\s+(?P<event>(?:\w+\s+){0,2}?(?:" + _MEETING_WORDS + r")))?\b",
-    re.IGNORECASE,
-)
-_NEXT_EVENT = re.compile(
-    r"\b(?:the|our|my|your)?\s*next\s+(?P<event>(?:[\w-]+\s+){0,2}?(?:" + _MEETING_WORDS + r"))\b",
-    re.IGNORECASE,
-)
-_RELATIVE_DAY = re.compile(
-    r"\b(?P<word>today|tonight|tomorrow|this (?:morning|afternoon|evening))\b", re.IGNORECASE
-)
-_WEEK = re.compile(
-    r"\b(?P<which>this|next) week\b|\bby the end of the week\b|\bend of (?:the|this) week\b",
-    re.IGNORECASE,
-)
-_WITHIN = re.compile(
-    r"\b(?:in|within)\s+(?:the\s+next\s+)?(?P<n>\d+|" + "|".join(_NUMBERS) + r")\s+(?P<unit>days?|weeks?)\b",
-    re.IGNORECASE,
-)
-_ONGOING = re.compile(
-    r"\b(?:from now on|going forward|every (?:time|week|meeting)|in (?:every|each) \w+)\b",
-    re.IGNORECASE,
 )
 
 
@@ -99,41 +63,143 @@ def _next_weekday(today: date, weekday: int, *, after_today: bool = True) -> dat
     return today + timedelta(days=days)
 
 
-def find_occasion(commit: str, today: date) -> Occasion | None:
-    """The first occasion named in the commitment, with a date when one can be worked out."""
-    candidates: list[tuple[int, Occasion]] = []
-    if match := _WEEKDAY.search(commit):
-        day = WEEKDAYS.index(match.group("day").lower())
-        text = match.group(0).strip()
-        if (match.group("mod") or "").lower() in {"on", "by", "before", "until", "this"}:
-            text = text.split(None, 1)[1] if " " in text else text
-        candidates.append((match.start(), Occasion(text, _next_weekday(today, day))))
-    if match := _NEXT_EVENT.search(commit):
-        candidates.append((match.start(), Occasion("the next " + match.group("event").strip())))
-    if match := _RELATIVE_DAY.search(commit):
-        word = match.group("word").lower()
-        when = today + timedelta(days=1) if word == "tomorrow" else today
-        candidates.append((match.start(), Occasion(word, when)))
-    if match := _WEEK.search(commit):
-        if (match.group("which") or "").lower() == "next":
-            when = today + timedelta(days=7 - today.weekday())  # Monday of next week
-            text = "next week"
-        else:
-            when = _next_weekday(today, 4, after_today=False) if today.weekday() <= 4 else today
-            text = match.group(0).lower()
-        candidates.append((match.start(), Occasion(text, when)))
-    if match := _WITHIN.search(commit):
-        raw = match.group("n").lower()
-        count = int(raw) if raw.isdigit() else _NUMBERS[raw]
-        days = count * (7 if match.group("unit").lower().startswith("week") else 1)
-        candidates.append((match.start(), Occasion(match.group(0).lower(), today + timedelta(days=days))))
-    if not candidates:
-        if match := _ONGOING.search(commit):
-            return Occasion(match.group(0).lower(), None, ongoing=True)
+def _count(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    return 1 if word in ("a", "an") else NUMBER_WORDS.index(word) + 1
+
+
+def _month(word: str) -> int:
+    return next(i for i, name in enumerate(MONTHS, start=1) if name.startswith(word[:3]))
+
+
+def _dated(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # 30 February, 31 April
         return None
-    # A dated occasion beats an undated one; among equals, the earliest mention wins.
-    candidates.sort(key=lambda item: (item[1].when is None, item[0]))
-    return candidates[0][1]
+
+
+def _calendar_date(today: date, month: int, day: int, year: int | None) -> date | None:
+    """That date in the year given, else the next one on or after today."""
+    if year is not None:
+        return _dated(year, month, day)
+    for y in range(today.year, today.year + 9):  # 29 February comes round within eight years
+        when = _dated(y, month, day)
+        if when is not None and when >= today:
+            return when
+    return None
+
+
+def _day_of_month(today: date, day: int) -> date | None:
+    """The next such day of a month ("by the 15th") on or after today."""
+    for ahead in range(24):
+        year, month = divmod(today.month - 1 + ahead, 12)
+        when = _dated(today.year + year, month + 1, day)
+        if when is not None and when >= today:
+            return when
+    return None
+
+
+def _add_months(today: date, months: int) -> date:
+    year, month = divmod(today.month - 1 + months, 12)
+    year += today.year
+    return date(year, month + 1, min(today.day, monthrange(year, month + 1)[1]))
+
+
+def _add_working_days(today: date, days: int) -> date:
+    when = today
+    while days > 0:
+        when += timedelta(days=1)
+        days -= when.weekday() < 5
+    return when
+
+
+def _friday(today: date) -> date:
+    """The Friday of this week (today at the weekend)."""
+    return _next_weekday(today, 4, after_today=False) if today.weekday() <= 4 else today
+
+
+def _date_of(form: OccasionForm, m: re.Match[str], today: date) -> date | None:
+    """The day the occasion falls on, when it can be worked out from the words."""
+    name = form.name
+    if form.kind == "time":
+        return today
+    if name == "weekday":
+        return _next_weekday(today, WEEKDAYS.index(m["day"]))
+    if name in ("day_month", "month_day"):
+        year = int(m["year"]) if m["year"] else None
+        return _calendar_date(today, _month(m["month"]), int(m["day"]), year)
+    if name == "day_of_month":
+        return _day_of_month(today, int(m["day"]))
+    if name == "relative_day":
+        return today + timedelta(days=1) if m["word"] == "tomorrow" else today
+    next_monday = today + timedelta(days=7 - today.weekday())
+    if name == "week":
+        return next_monday if m["which"] == "next" else _friday(today)
+    if name == "end_of_week":
+        return next_monday + timedelta(days=4) if m["which"] == "next" else _friday(today)
+    if name == "in_days":
+        count, unit = _count(m["n"]), m["unit"]
+        if unit == "hour":
+            return today + timedelta(days=count // 24)
+        if unit == "month":
+            return _add_months(today, count)
+        if unit == "day" and m["working"]:
+            return _add_working_days(today, count)
+        return today + timedelta(days=count * (7 if unit == "week" else 1))
+    return None
+
+
+# Forms that open a clause: their text runs to the end of it ("each time someone raises a risk").
+_CLAUSE_FORMS = frozenset({"condition", "if", "once", "whenever", "next_time"})
+# Forms whose text drops the preposition: "at every standup" is "every standup", "by the 15th" "the 15th".
+_AFTER_PREPOSITION = frozenset({"at_meeting", "meetings", "day_of_month"})
+_PROPER = frozenset({*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS})
+
+
+def _text(doc: Doc, form: OccasionForm, m: re.Match[str], markers: list[int]) -> str:
+    """The occasion in the leader's own words, as it reads after "When:" or "the day after"."""
+    if form.name == "next_event":
+        return "the next " + doc.text[m.start("event") : m.end("event")]
+    start, end = m.start(), m.end()
+    if form.name == "weekday" and m["mod"] in ("on", "by", "before", "until", "till", "this"):
+        start = m.start("day")
+    elif form.name in _AFTER_PREPOSITION:
+        start += len(m.group().split(None, 1)[0])
+    elif form.name in _CLAUSE_FORMS:
+        # On to the end of the clause, or to the commitment when no comma comes first.
+        end = min([doc.clause_at(start).end, *(p for p in markers if p >= m.end())])
+    start, end = trimmed_span(doc.text, start, end)
+    text = doc.text[start:end]
+    first = text.split(None, 1)[0].lower().removesuffix("'s").rstrip(".") if text else ""
+    proper = first in _PROPER or first.removesuffix("s") in _PROPER  # "Thursday's", "Mondays"
+    return text if proper else text[:1].lower() + text[1:]
+
+
+def find_occasion(commit: str, today: date) -> Occasion | None:
+    """The occasion named in the commitment, with a date when one can be worked out.
+
+    Whether there is one at all is the vague-commitment check's call (`occasion_mentions`), so
+    the plan and the check never disagree. A named day beats a time of day, which beats "the
+    next ...", which beats the rest; among equals the earliest mention wins. The occasion is
+    ongoing when it recurs ("at every standup", "from now on, before I decide"), or when all it
+    names is a condition ("if I disagree with a decision").
+    """
+    doc = Doc(commit)
+    mentions = occasion_mentions(doc.norm)
+    if not mentions:
+        return None
+    markers = sorted(c.start for c in commitments(doc))
+    candidates: list[tuple[int, int, Occasion]] = []
+    for form, m in mentions:
+        when = _date_of(form, m, today)
+        rank = 0 if when and form.kind == "date" else 1 if when else 2 if form.kind == "next" else 3
+        candidates.append((rank, m.start(), Occasion(_text(doc, form, m, markers), when)))
+    rank, _, best = min(candidates, key=lambda c: (c[0], c[1]))
+    kinds = {form.kind for form, _ in mentions}
+    habit = "habit" in kinds or HABIT_MARKER.search(doc.norm) is not None
+    return replace(best, ongoing=habit or (rank == 3 and "condition" in kinds))
 
 
 def _day(value: date) -> str:

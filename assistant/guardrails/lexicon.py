@@ -200,6 +200,68 @@ MONTHS: tuple[str, ...] = (
     "november",
     "december",
 )
+# Short month names as they are written in dates ("3 Dec"); "may" is already whole. The month's
+# number comes from its first three letters, so "sept" is September.
+MONTH_ABBREVIATIONS: tuple[str, ...] = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+)
+# Days named from today, and the parts of today ("this afternoon").
+RELATIVE_DAYS: tuple[str, ...] = ("today", "tonight", "tomorrow")
+DAY_PARTS: tuple[str, ...] = ("morning", "afternoon", "evening")
+# Counts written as words ("within two weeks"); each word's value is its place in the list.
+NUMBER_WORDS: tuple[str, ...] = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+# The meetings and calls a commitment can be tied to ("at our next one-on-one", "in every review").
+MEETINGS: tuple[str, ...] = (
+    "meeting",
+    "standup",
+    "stand-up",
+    "one-on-one",
+    "one on one",
+    "1:1",
+    "1-on-1",
+    "one-to-one",
+    "review",
+    "retro",
+    "retrospective",
+    "sync",
+    "check-in",
+    "call",
+    "huddle",
+    "planning",
+    "session",
+    "demo",
+    "workshop",
+    "offsite",
+    "all-hands",
+    "critique",
+)
+# Words that make a commitment a standing habit rather than a one-off.
+RECURRING: tuple[str, ...] = ("daily", "weekly", "fortnightly", "biweekly", "monthly")
+FROM_NOW_ON: tuple[str, ...] = ("from now on", "going forward", "from here on")
 
 
 # -- For the checks that read a draft against the incident -------------------------------

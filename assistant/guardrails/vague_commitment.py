@@ -10,10 +10,27 @@ you do ("ask for your view", "send the agenda", "pause") *and* the sentence says
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Literal
 
 from assistant.guardrails.base import CheckExamples, Hit, Rule, denied, rx
-from assistant.guardrails.lexicon import I_FORMS, THEY_FORMS, WE_FORMS, WEEKDAYS, YOU_FORMS, alt
+from assistant.guardrails.lexicon import (
+    DAY_PARTS,
+    FROM_NOW_ON,
+    I_FORMS,
+    MEETINGS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    RECURRING,
+    RELATIVE_DAYS,
+    THEY_FORMS,
+    WE_FORMS,
+    WEEKDAYS,
+    YOU_FORMS,
+    alt,
+)
 from assistant.guardrails.text import Doc, trimmed_span
 
 _MARKER = rx(
@@ -71,33 +88,198 @@ _HEDGE = rx(
     r"strive to|endeavou?r to)\b"
 )
 
-_OCCASION = rx(
-    r"\b(?:next|every|each)\s+(?!to\b|other\b|one of\b)[a-z0-9']+"
-    r"|\b(?:this|coming)\s+(?:[a-z']+\s+){0,2}?(?:time|week|month|quarter|sprint|"
-    r"day|morning|afternoon|evening|meeting|standup|stand-up|one-on-one|1:1|1-on-1|review|retro|"
-    r"sync|call|session|check-in|planning|" + alt(WEEKDAYS) + r"|"
-    r"conversation|discussion|presentation|demo|workshop|offsite|huddle|round|cycle|"
-    r"release|decision|update|email|agenda|report|feedback)s?\b"
-    r"|\b(?:tomorrow|tonight|today|" + alt(WEEKDAYS) + r"|"
-    r"weekly|daily|fortnightly|monthly|biweekly)(?:'s)?\b"
-    r"|\b(?:before|after|until|till|when|whenever|during|each time|every time|the moment|"
-    r"as soon as)\s+[a-z0-9']+"
-    r"|\b(?:once|while)\s+"
-    + alt(I_FORMS, YOU_FORMS, WE_FORMS, THEY_FORMS, ("the", "our", "my", "your", "it"))
-    + r"\b"
-    r"|\bat\s+(?:the\s+)?(?:start|end|beginning|top|close)\s+of\b"
-    r"|\b(?:at|in)\s+(?:our|the|each|every|your|my|team|all|group|future|tomorrow's|"
-    r"[a-z]+day's)?\s*(?:[a-z']+\s+)?(?:meeting|standup|stand-up|one-on-one|1:1|1-on-1|review|"
-    r"retro|retrospective|sync|check-in|call|huddle|planning|session|channel)s?\b"
-    r"|\bby\s+(?:end of|the end of|eod|noon|tomorrow|[0-9]|next|this)\b"
-    r"|\bwithin\s+(?:a|an|one|two|three|[0-9]+|the)\s+(?:[a-z]+\s+)?(?:hours?|days?|minutes?|"
-    r"week)\b"
-    r"|\b(?:from|starting|beginning|as of)\s+(?:tomorrow|next|this|today|our next|now until)\b"
-    r"|\b[0-9]{1,2}(?::[0-9]{2})?\s*(?:am|pm)\b"
-    # A condition names the occasion too: "if I disagree", "if the chart is late", "on windy days".
-    r"|\bif\s+(?:i|you|we|it|the|there|anything|something|someone|a|an|my|your|our)\b"
-    r"|\bon\s+(?:[a-z]+\s+)?days\b|\bon the [0-9]{1,2}(?:st|nd|rd|th)\b|\bthe same day\b"
+# ----------------------------------------------------------------------------- occasions
+# When the new behaviour will happen. A commitment has an occasion when any form below matches
+# its sentence. The follow-through plan (assistant/core/followthrough.py) reads the same forms,
+# and their named groups, to date the occasion and to tell a habit from a one-off, so what
+# counts as an occasion is decided here, once.
+
+OccasionKind = Literal["date", "time", "next", "habit", "condition", "event"]
+"""date: a day can be worked out ("on Thursday", "3 March"); time: a time of today ("by 5pm");
+next: the next one of something; habit: it recurs ("at every standup", "whenever you ask");
+condition: a situation that may come up ("if I disagree", "before I change the rota");
+event: a moment with no date ("in the meeting", "this sprint")."""
+
+
+@dataclass(frozen=True)
+class OccasionForm:
+    """One way of naming an occasion."""
+
+    name: str
+    kind: OccasionKind
+    pattern: re.Pattern[str]
+
+
+_MEETING = alt(MEETINGS)
+_WEEKDAY = alt(WEEKDAYS)
+_MONTH = alt(MONTHS, MONTH_ABBREVIATIONS)
+_COUNT = r"(?:[0-9]+|" + alt(("a", "an"), NUMBER_WORDS) + r")"
+_ORDINAL = r"(?:st|nd|rd|th)"
+_YEAR = r"(?:,?\s+(?P<year>20[0-9]{2})\b)?"
+# A meeting with up to two words before it ("planning meeting", "weekly client call") and a
+# second meeting word after it ("planning meeting"). The words before are not a subject or
+# another occasion, so "next time I call" is not a meeting called "time I call".
+_EVENT = (
+    r"(?:(?!(?:i|we|you|they|he|she|it|time|week|day)\b)[a-z0-9-]+\s+){0,2}?"
+    + _MEETING
+    + r"s?\b(?:\s+"
+    + _MEETING
+    + r"s?\b)?"
 )
+_WHO = alt(I_FORMS, YOU_FORMS, WE_FORMS, THEY_FORMS, ("the", "our", "my", "your", "it"))
+
+OCCASIONS: tuple[OccasionForm, ...] = (
+    # -- a day that can be worked out
+    OccasionForm(
+        "weekday",
+        "date",
+        rx(
+            r"\b(?:(?P<mod>next|this|coming|on|by|before|until|till|from|starting|every|each|"
+            r"first thing(?: on)?)\s+)?(?P<day>" + _WEEKDAY + r")s?(?:'s)?"
+            r"(?:\s+(?P<event>" + _EVENT + r"))?\b"
+        ),
+    ),
+    OccasionForm(
+        "day_month",
+        "date",
+        rx(r"\b(?P<day>[0-9]{1,2})" + _ORDINAL + r"?(?:\s+of)?\s+(?P<month>" + _MONTH + r")\b" + _YEAR),
+    ),
+    OccasionForm(
+        "month_day",
+        "date",
+        rx(
+            r"\b(?P<month>"
+            + _MONTH
+            + r")\.?\s+(?:the\s+)?(?P<day>[0-9]{1,2})"
+            + _ORDINAL
+            + r"?\b(?!:)"
+            + _YEAR
+        ),
+    ),
+    OccasionForm(
+        "day_of_month",
+        "date",
+        rx(
+            r"\b(?:on|by|before|until|till|from|starting)\s+the\s+(?P<day>[0-9]{1,2})"
+            + _ORDINAL
+            + r"\b(?!\s+(?:of\s+)?"
+            + _MONTH
+            + r"\b)"
+        ),
+    ),
+    OccasionForm(
+        "relative_day",
+        "date",
+        rx(
+            r"\b(?:this\s+(?P<part>" + alt(DAY_PARTS) + r")|(?P<word>" + alt(RELATIVE_DAYS) + r")"
+            r"(?:'s(?:\s+(?P<event>" + _EVENT + r"))?)?)\b"
+        ),
+    ),
+    OccasionForm("week", "date", rx(r"\b(?P<which>this|next)\s+week\b")),
+    OccasionForm(
+        "end_of_week", "date", rx(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?P<which>the|this|next)\s+week\b")
+    ),
+    OccasionForm(
+        "in_days",
+        "date",
+        rx(
+            r"\b(?:in|within)\s+(?:the\s+next\s+)?(?P<n>" + _COUNT + r")\s+"
+            r"(?P<working>(?:working|business)\s+)?(?P<unit>hour|day|week|month)s?\b"
+        ),
+    ),
+    # -- a time of day, today unless a day is named too
+    OccasionForm(
+        "clock",
+        "time",
+        rx(r"(?:\b(?:by|at|before|until|till)\s+)?\b[0-9]{1,2}(?::[0-9]{2})?\s*(?:am|pm)\b"),
+    ),
+    OccasionForm(
+        "end_of_day",
+        "time",
+        rx(r"\bby\s+(?:the\s+)?(?:end of (?:the |this )?day|eod|noon|midday|lunchtime|close of business)\b"),
+    ),
+    # -- the next one
+    OccasionForm("next_time", "next", rx(r"\b(?:the\s+)?next\s+time\b")),
+    OccasionForm("next_event", "next", rx(r"\b(?:(?:the|our|my|your)\s+)?next\s+(?P<event>" + _EVENT + r")")),
+    OccasionForm("next", "next", rx(r"\bnext\s+(?!to\b|other\b|one of\b)[a-z0-9']+")),
+    # -- a habit
+    OccasionForm("whenever", "habit", rx(r"\b(?:whenever|each time|every time)\s+[a-z0-9']+")),
+    OccasionForm(
+        "every",
+        "habit",
+        rx(
+            r"\b(?:every|each)\s+(?:[a-z0-9-]+\s+)?(?:time|day|morning|afternoon|evening|week|month|"
+            r"quarter|sprint|" + _WEEKDAY + "|" + _MEETING + r")s?\b"
+        ),
+    ),
+    OccasionForm(
+        "starting",
+        "habit",
+        rx(
+            r"\b(?:from|starting|beginning|as of)\s+(?:tomorrow|next|this|today|our next|now until|"
+            + _WEEKDAY
+            + r")\b"
+        ),
+    ),
+    OccasionForm("recurring", "habit", rx(r"\b" + alt(RECURRING) + r"\b")),
+    OccasionForm("weekdays", "habit", rx(r"\b" + _WEEKDAY + r"s\b")),
+    OccasionForm("meetings", "habit", rx(r"\b(?:at|in|during)\s+(?:[a-z']+\s+){0,2}?" + _MEETING + r"s\b")),
+    OccasionForm("on_days", "habit", rx(r"\bon\s+(?:[a-z]+\s+)?days\b")),
+    # -- a condition: "if the chart is late", "before I give feedback"
+    OccasionForm(
+        "condition", "condition", rx(r"\b(?:before|after|until|till|when|the moment|as soon as)\s+[a-z0-9']+")
+    ),
+    OccasionForm(
+        "if",
+        "condition",
+        rx(r"\bif\s+(?:i|you|we|it|the|there|anything|something|someone|a|an|my|your|our)\b"),
+    ),
+    OccasionForm("once", "condition", rx(r"\b(?:once|while)\s+" + _WHO + r"\b")),
+    # -- a moment with no date
+    OccasionForm(
+        "at_meeting",
+        "event",
+        rx(
+            r"\b(?:at|in)\s+(?:our|the|each|every|your|my|team|all|group|future|tomorrow's|"
+            r"[a-z]+day's)?\s*(?:[a-z']+\s+)?(?:" + _MEETING + r"|channel)s?\b"
+        ),
+    ),
+    OccasionForm("each", "event", rx(r"\b(?:every|each)\s+(?!to\b|other\b|one of\b)[a-z0-9']+")),
+    OccasionForm(
+        "this",
+        "event",
+        rx(
+            r"\b(?:this|coming)\s+(?:[a-z']+\s+){0,2}?(?:time|week|month|quarter|sprint|day|morning|"
+            r"afternoon|evening|" + _MEETING + "|" + _WEEKDAY + r"|conversation|discussion|"
+            r"presentation|huddle|round|cycle|release|decision|update|email|agenda|report|feedback)s?\b"
+        ),
+    ),
+    OccasionForm("during", "event", rx(r"\bduring\s+[a-z0-9']+")),
+    OccasionForm("start_or_end", "event", rx(r"\bat\s+(?:the\s+)?(?:start|end|beginning|top|close)\s+of\b")),
+    OccasionForm("by", "event", rx(r"\bby\s+(?:end of|the end of|eod|noon|tomorrow|[0-9]|next|this)\b")),
+    OccasionForm(
+        "within",
+        "event",
+        rx(r"\bwithin\s+(?:" + _COUNT + r"|the)\s+(?:[a-z]+\s+)?(?:hours?|days?|minutes?|week)\b"),
+    ),
+    OccasionForm("same_day", "event", rx(r"\bthe same day\b")),
+)
+
+
+# "From now on" says the new behaviour lasts, not when it happens: a habit marker for the plan, but
+# no occasion on its own ("From here on I'll keep a closer eye on your reports" stays vague).
+HABIT_MARKER = rx(r"\b" + alt(FROM_NOW_ON) + r"\b")
+
+
+def occasion_in(norm: str, start: int = 0, end: int | None = None) -> bool:
+    """True when norm[start:end] names an occasion (`norm` is normalised text, see text.py)."""
+    stop = len(norm) if end is None else end
+    return any(form.pattern.search(norm, start, stop) for form in OCCASIONS)
+
+
+def occasion_mentions(norm: str) -> list[tuple[OccasionForm, re.Match[str]]]:
+    """Every occasion named in normalised text, by form, in the order of `OCCASIONS`."""
+    return [(form, m) for form in OCCASIONS for m in form.pattern.finditer(norm)]
 
 
 _MSG_VAGUE = (
@@ -140,7 +322,7 @@ def commitments(doc: Doc) -> list[Commitment]:
             continue
         vague = _VAGUE_VP.match(doc.norm, vp_start) is not None
         hedged = _HEDGE.search(doc.norm, m.end(), vp_start) is not None
-        has_occasion = _OCCASION.search(doc.norm, sentence.start, sentence.end) is not None
+        has_occasion = occasion_in(doc.norm, sentence.start, sentence.end)
         found.append(Commitment(m.start(), max(clause.end, vp_start), vague, hedged, has_occasion))
     doc.cache["commitments"] = found
     return found
