@@ -56,6 +56,10 @@ class Settings(BaseSettings):
         default=None,
         description="Key for the organisation's model server (--backend openai), sent as a bearer token.",
     )
+    auth_password: SecretStr | None = Field(
+        default=None,
+        description="The password for serve --auth-user (otherwise it is asked for in the terminal).",
+    )
     n_ctx: int = Field(default=4096, ge=512, description="Context window in tokens.")
     threads: int = Field(default_factory=default_threads, ge=1, description="CPU threads.")
     data_dir: Path = Field(

@@ -40,20 +40,25 @@ def test_another_host_is_refused_without_allow_remote(host: str) -> None:
     assert listen_access(host, allow_remote=True, auth=("lead", "pw")).auth == ("lead", "pw")
 
 
-def test_the_password_comes_from_the_environment_or_a_prompt_only() -> None:
+def test_the_password_comes_from_the_settings_or_a_prompt_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.config import Settings
+
     assert read_auth(None) is None
-    assert read_auth("lead", env={PASSWORD_ENV: "s3cret"}) == ("lead", "s3cret")
+    monkeypatch.setenv(PASSWORD_ENV, "s3cret")
+    settings = Settings()
+    assert "s3cret" not in repr(settings)
+    assert read_auth("lead", password=settings.auth_password.get_secret_value()) == ("lead", "s3cret")
     asked: list[str] = []
-    assert read_auth("lead", env={}, interactive=True, prompt=lambda q: asked.append(q) or "typed") == (
+    assert read_auth("lead", interactive=True, prompt=lambda q: asked.append(q) or "typed") == (
         "lead",
         "typed",
     )
     assert asked == ["Password for lead: "]
     with pytest.raises(AssistantError, match=PASSWORD_ENV) as info:
-        read_auth("lead", env={}, interactive=False)
+        read_auth("lead", interactive=False)
     assert one_sentence(str(info.value))
     with pytest.raises(AssistantError, match="must not be empty"):
-        read_auth("lead", env={PASSWORD_ENV: "  "})
+        read_auth("lead", password="  ")
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,8 @@ def run_serve(args: argparse.Namespace) -> int:
     from assistant.ui.server import serve
 
     settings = settings_from(args)
-    auth = read_auth(args.auth_user)
+    secret = settings.auth_password.get_secret_value() if settings.auth_password is not None else None
+    auth = read_auth(args.auth_user, password=secret)
     # Refuse a reachable address before spending seconds loading a model.
     listen_access(args.host or settings.host, allow_remote=args.allow_remote, auth=auth)
     return serve(

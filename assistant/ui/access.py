@@ -11,9 +11,8 @@ from __future__ import annotations
 import getpass
 import ipaddress
 import logging
-import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.core.errors import UsageError
@@ -71,18 +70,18 @@ def listen_access(
 def read_auth(
     user: str | None,
     *,
-    env: Mapping[str, str] | None = None,
+    password: str | None = None,
     prompt: Callable[[str], str] | None = None,
     interactive: bool | None = None,
 ) -> tuple[str, str] | None:
-    """(user, password) for --auth-user, the password from the environment or a prompt."""
+    """(user, password) for --auth-user: the password from the settings (REPAIR_AUTH_PASSWORD),
+    else typed at a prompt."""
     if user is None:
         return None
     user = user.strip()
     if not user:
         raise UsageError("--auth-user needs a name, for example --auth-user lead.")
-    env = os.environ if env is None else env
-    password = env.get(PASSWORD_ENV, "")
+    password = password or ""
     if not password:
         can_ask = sys.stdin.isatty() if interactive is None else interactive
         if not can_ask:
