@@ -235,7 +235,7 @@ def test_hand_written_false_positive_rate(hand_written: Report) -> None:
 # figures (see BENCHMARKS.md), so a change that loses ground fails; the targets above are not
 # yet met on either set and the tables say so.
 MODEL_OUTPUT_FLOOR = {"recall": 0.28, "fp_rate": 0.035}
-HELDOUT_FLOOR = {"recall": 0.48, "fp_rate": 0.12}
+HELDOUT_FLOOR = {"recall": 0.50, "fp_rate": 0.12}
 
 
 def test_model_output_does_not_lose_ground(model_output: Report) -> None:

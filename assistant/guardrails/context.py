@@ -112,6 +112,8 @@ _FIRST_PERSON_CLAUSE = re.compile(
     r"suddenly|finally|even|accidentally|kind of|sort of|went and)\s+)*([a-z]+)([^.!?;\n]*)"
 )
 _ASPECT = frozenset(stems("kept keep ended started began continued"))
+# "I never opened them", "I forgot to book it": the act is what was not done.
+_OMISSION = frozenset(stems("never forgot forget failed neglected didn't"))
 _MEANWHILE = re.compile(r"\b(?:while|whilst|when|as|because|after|before|until|since|though|although)\b")
 # "I think", "I was", "I felt": the leader's state, not an act done to them.
 _NOT_ACTS = frozenset(
@@ -159,6 +161,8 @@ class Act:
     """The verb phrase is a harm in itself (interrupting, shouting), whatever its object."""
     words: frozenset[str] = frozenset()
     """Content stems of the clause: what was done, to what."""
+    omitted: bool = False
+    """The act is something not done ("I never answered", "I forgot to book it")."""
 
 
 @dataclass(frozen=True)
@@ -249,6 +253,12 @@ def acts_in(norm: str) -> tuple[Act, ...]:
         rest = m.group(2).split()
         if verb in _ASPECT and rest and rest[0].endswith("ing"):
             verb = stem(rest[0])  # "I kept interrupting": the act is the interrupting
+        omitted = verb in _OMISSION
+        if omitted:
+            following = [w for w in rest if w not in ("to", "even", "once", "actually", "properly")]
+            if not following:
+                continue
+            verb = stem(following[0])  # "I forgot to book it": the act left undone is the booking
         # The manner may open the sentence: "In front of the partners, I called…".
         opening = norm[: m.start()].rsplit(".", 1)[-1]
         harms: list[str] = [h.group(0) for h in MANNER_OF_HARM.finditer(opening + " " + clause)]
@@ -260,6 +270,7 @@ def acts_in(norm: str) -> tuple[Act, ...]:
                 tuple(dict.fromkeys(harms)),
                 HARM_ACTS.search(clause) is not None,
                 frozenset(content_stems(clause)),
+                omitted,
             )
         )
     return tuple(found)

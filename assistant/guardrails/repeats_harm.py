@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from assistant.core.schemas import Section
 from assistant.guardrails.base import Hit
 from assistant.guardrails.context import Context, content_stems
-from assistant.guardrails.lexicon import ALWAYS_HARMFUL, HARM_ACTS, MANNER_OF_HARM, PUBLICLY, stem
+from assistant.guardrails.lexicon import ALWAYS_HARMFUL, HARM_ACTS, MANNER_OF_HARM, PUBLICLY, stem, stems
 from assistant.guardrails.promises import promises, refused
 from assistant.guardrails.text import Doc, trimmed_span
 
@@ -45,7 +45,18 @@ CATCHES: tuple[tuple[Section, str, str], ...] = (
         "In the review I will tell you your plan is lazy.",
         "I told Wei in front of the whole team that his test plan was lazy.",
     ),
+    (
+        "commit",
+        "At this morning's briefing I'll read out a poem about lane 5 with the snails verse in it.",
+        "At the Christmas briefing I read out a comic poem with a verse calling lanes 5 and 6 the snails.",
+    ),
+    (
+        "commit",
+        "Starting this week, I will not open them.",
+        "Florin sent me four private messages during the call. I never opened them.",
+    ),
 )
+
 PASSES: tuple[tuple[Section, str, str], ...] = (
     (
         "commit",
@@ -64,6 +75,16 @@ PASSES: tuple[tuple[Section, str, str], ...] = (
     ),
     ("commit", "If I start to talk over you on Monday, please stop me.", "I talked over Fatima."),
     ("own", "I cut you off twice in the meeting.", "I cut Priya off twice in the meeting."),
+    (
+        "commit",
+        "I won't forget to book the van again: I'll book it by Thursday and send you the slip.",
+        "I told Soraya I'd get her the van for Saturday. I forgot to book it.",
+    ),
+    (
+        "commit",
+        "This shift I will post in that channel that the checklist is yours, with your name at the top.",
+        "I posted the new checklist in the ground ops channel as something I'd put together. Rangi wrote it.",
+    ),
 )
 
 
@@ -109,6 +130,10 @@ def _echo(body: str, ctx: Context) -> int | None:
         # to happen again, is the harm repeated.
         if verb_again and again and len(shared) >= 1:
             return len(" ".join(words[:at]))
+        # The act told over in its own words: its verb and two more of what it was done to
+        # ("I'll read out a poem about lane 5" after reading out the poem about lanes 5 and 6).
+        if verb_again and not act.omitted and len(shared - _COMMON_OBJECTS) >= 3:
+            return len(" ".join(words[:at]))
         # Criticism promised in public again: "I'll carry on pointing out your errors out loud".
         public = PUBLICLY.search(body)
         if (
@@ -122,6 +147,24 @@ def _echo(body: str, ctx: Context) -> int | None:
             return public.start()
     if (same := _SAME_AGAIN.search(body)) is not None:
         return same.start()
+    return None
+
+
+# Objects too general to tell one act from another.
+_COMMON_OBJECTS = frozenset(stems("you your team meeting time thing people everyone all work way"))
+
+
+def _omission_again(doc: Doc, promise: object, body: str, ctx: Context) -> int | None:
+    """A promise not to do what was left undone: "I will not open them" after never opening them."""
+    for act in ctx.acts:
+        if not act.omitted:
+            continue
+        negated = re.search(r"(?:\bnot|\bnever|n't)\s+((?:\w+\s+){0,2}?)(\w+)", body)
+        if negated is None or stem(negated.group(2)) != act.verb:
+            continue
+        if re.search(r"\b(?:forget|fail|neglect|leave|let)\w*", negated.group(1)):
+            continue  # "I won't forget to book it": the opposite of the omission
+        return promise.body + negated.start()  # type: ignore[attr-defined]
     return None
 
 
@@ -162,6 +205,12 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
         if where is None:
             where = _echo(body, ctx)
             where = None if where is None else promise.body + where
+        if where is None:
+            where = _omission_again(doc, promise, body, ctx)
+            if where is not None:
+                start, end = trimmed_span(doc.text, promise.start, promise.end)
+                yield Hit(CATEGORY, "high", start, end, MESSAGE)
+                continue
         if where is None or refused(doc, promise, where) or _MITIGATED.search(body):
             continue
         start, end = trimmed_span(doc.text, promise.start, promise.end)
