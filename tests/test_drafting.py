@@ -13,9 +13,9 @@ from tests.fakes import GOOD_REPLY, FakeModel
 CASE = Case(incident="I cut Priya off twice in the planning meeting.", person="Priya")
 
 
-def _run(drafter: Drafter, **kwargs) -> tuple[list[Partial], DraftOutcome]:
+def _run(drafter: Drafter, case: Case = CASE, **kwargs) -> tuple[list[Partial], DraftOutcome]:
     partials, outcome = [], None
-    for item in drafter.stream(CASE, seed=7, **kwargs):
+    for item in drafter.stream(case, seed=7, **kwargs):
         if isinstance(item, Partial):
             partials.append(item)
         else:
@@ -96,3 +96,15 @@ def test_the_adapter_drafts_cooler_and_without_a_repeat_penalty() -> None:
     _run(Drafter(adapted))
     sampling = adapted.calls[0]["sampling"]
     assert sampling.temperature == 0.2 and sampling.repeat_penalty == 1.0
+
+
+def test_a_seeded_draft_can_start_the_acknowledgement_too() -> None:
+    from dataclasses import replace
+
+    model = FakeModel(
+        [" that it was hard to finish your point.\nCOMMIT: On Friday I will let you finish.\nEND"]
+    )
+    case = replace(CASE, own_seed="I cut you off twice.", ack_start="I imagine")
+    _, outcome = _run(Drafter(model), case=case)
+    assert model.prompts[0].endswith("OWN: I cut you off twice.\nACKNOWLEDGE: I imagine")
+    assert outcome.draft.acknowledge == "I imagine that it was hard to finish your point."

@@ -90,7 +90,7 @@ class Partial:
 def _seed_own(prompt: str, case: Case) -> tuple[str, str]:
     """Start the own section with the leader's words; return the prompt and parse lead."""
     if case.own_seed:
-        addition = f" {case.own_seed}\nACKNOWLEDGE:"
+        addition = f" {case.own_seed}\nACKNOWLEDGE:" + (f" {case.ack_start}" if case.ack_start else "")
         return prompt + addition, "OWN:" + addition
     if case.own_opening:
         addition = f" {case.own_opening}"
@@ -155,7 +155,7 @@ class Drafter:
         for attempt in range(total):
             grammar = None
             if attempt == self.settings.max_attempts:
-                grammar = SEEDED_GRAMMAR if lead.endswith("ACKNOWLEDGE:") else DRAFT_GRAMMAR
+                grammar = SEEDED_GRAMMAR if "\nACKNOWLEDGE:" in lead else DRAFT_GRAMMAR
             stats = GenerationStats()
             all_stats.append(stats)
             text = lead

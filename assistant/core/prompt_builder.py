@@ -39,6 +39,9 @@ class Case:
     # occasion, an acknowledgement turns to their experience.
     commit_opening: str = ""
     ack_opening: str = ""
+    # Where the first draft's acknowledgement starts, after a seeded own ("I imagine"): "" lets
+    # the model start it.
+    ack_start: str = ""
 
     def template_vars(self, n_guidance: int | None = None, n_examples: int | None = None) -> dict:
         guidance = self.guidance_lines[:n_guidance] if n_guidance is not None else self.guidance_lines
