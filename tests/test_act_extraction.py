@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.core.act_extraction import extract_act
+from assistant.core.act_extraction import extract_act, own_from_note
 
 
 @pytest.mark.parametrize(
@@ -144,3 +144,55 @@ def test_the_act_is_the_clause_that_names_a_harm_or_the_person_not_the_scene() -
 def test_a_quote_cut_off_at_its_full_stop_is_closed() -> None:
     incident = "Jasper asked to teach. I said 'Sure, once you can ski backwards.' He laughed."
     assert extract_act(incident, "Jasper") == "I said 'Sure, once you can ski backwards'."
+
+
+@pytest.mark.parametrize(
+    "note, incident, person, expected",
+    [
+        # A jotted note: the "I" goes back in, and "he" is the person addressed.
+        (
+            "left a cell comment mocking how he'd learned Excel",
+            "Ishaan built the budget model. I left a cell comment saying 'whoever taught you Excel owes us a refund'.",
+            "Ishaan",
+            "I left a cell comment mocking how you'd learned Excel.",
+        ),
+        (
+            "promised the importer a release over Kerstin's hold",
+            "Kerstin held a shipment. I wrote back to the importer that I'd get it released today.",
+            "Kerstin",
+            "I promised the importer a release over your hold.",
+        ),
+        ("cut her off twice", "In the review I cut Priya off twice.", "Priya", "I cut you off twice."),
+        (
+            "Snapped at the team about the rota",
+            "I snapped at everyone.",
+            "the team",
+            "I snapped at the team about the rota.",
+        ),
+        # A note that already has its subject, or does not start with a past tense, keeps it.
+        (
+            "I told her the plan was weak.",
+            "I told Lena her plan was weak.",
+            "Lena",
+            "I told you the plan was weak.",
+        ),
+        (
+            "my comment about her accent",
+            "I joked about Asha's accent.",
+            "Asha",
+            "My comment about your accent.",
+        ),
+        # Another person named in the note: "her" may be them, so it stays.
+        (
+            "told Marco that her numbers were wrong",
+            "I told Marco in front of Aiko that her numbers were wrong.",
+            "Aiko",
+            "I told Marco that her numbers were wrong.",
+        ),
+        ("", "I cut Priya off.", "Priya", ""),
+    ],
+)
+def test_a_note_on_what_i_did_becomes_the_own_seed(
+    note: str, incident: str, person: str, expected: str
+) -> None:
+    assert own_from_note(note, incident, person) == expected

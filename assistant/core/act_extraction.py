@@ -148,7 +148,7 @@ def to_second_person(clause: str, name: str, *, sole: bool = False) -> str:
     others = [
         w
         for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b", clause)
-        if w != name.split()[0] and w != "I"
+        if w != name.split()[0] and w not in _NOT_NAMES
     ]
     clause = re.sub(rf"\b{first}'s\b", "your", clause)
     clause = re.sub(rf"\b{re.escape(name)}\b|\b{first}\b", "you", clause)
@@ -171,3 +171,35 @@ def to_second_person(clause: str, name: str, *, sole: bool = False) -> str:
         clause,
     )
     return clause
+
+
+# Past-tense verbs a note to self often starts with, its "I" left out ("cut her off").
+_IRREGULAR_PAST = frozenset(
+    """cut told said made took gave left let put sent kept went spoke wrote brought thought forgot
+    got ran set shut read threw held sat stood spent lost hung began broke met saw overrode
+    overruled undercut""".split()
+)
+# Words ending in -ed that are not past tenses.
+_NOT_PAST = frozenset({"need", "needed", "feed", "seed", "speed", "bed", "red", "shed", "tired", "bored"})
+
+
+def own_from_note(note: str, incident: str, person: str) -> str:
+    """The leader's answer to "what did I do?" as a sentence, with "I", spoken to the person.
+
+    Notes are jotted: "left a comment mocking how he'd learned Excel". The "I" goes back in, and
+    "he" is the person unless the note names someone else.
+    """
+    sentence = note.strip()
+    if not sentence:
+        return ""
+    if not sentence.endswith((".", "!", "?")):
+        sentence += "."
+    first = re.match(r"[A-Za-z']+", sentence)
+    word = first.group().lower() if first else ""
+    if word != "i" and word not in _NOT_PAST and (word.endswith("ed") or word in _IRREGULAR_PAST):
+        sentence = "I " + sentence[0].lower() + sentence[1:]
+    else:
+        sentence = sentence[0].upper() + sentence[1:]
+    if person and person.lower() not in {"the team", "team", "everyone"}:
+        sentence = to_second_person(sentence, person, sole=True)
+    return sentence

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from assistant.core.act_extraction import extract_act, only_person_named, to_second_person
+from assistant.core.act_extraction import extract_act, own_from_note
 from assistant.core.drafting import Drafter, DraftOutcome, DraftSettings, Partial
 from assistant.core.errors import DraftError, InputError
 from assistant.core.message import assemble_message
@@ -53,21 +53,6 @@ COMMIT_OPENINGS = {
 
 
 ACK_OPENING = "That left you"
-
-
-def _as_sentence(text: str) -> str:
-    text = text.strip()
-    if not text:
-        return ""
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def _own_words(answer: str, incident: str, person: str) -> str:
-    """The leader's answer to "what did I do?", as a sentence spoken to the person."""
-    sentence = _as_sentence(answer)
-    if sentence and person and person.lower() not in {"the team", "team", "everyone"}:
-        sentence = to_second_person(sentence, person, sole=only_person_named(incident, person))
-    return sentence
 
 
 class Review(NamedTuple):
@@ -176,7 +161,7 @@ class RepairService:
         # The act in the leader's own words, spoken to the person: more faithful than any
         # paraphrase a small model writes (judged blind: see BENCHMARKS.md).
         own_seed = (
-            _own_words(notes.get("what_i_did", ""), request.incident, person)
+            own_from_note(notes.get("what_i_did", ""), request.incident, person)
             or extract_act(request.incident, person)
             or ""
         )

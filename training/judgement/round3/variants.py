@@ -30,7 +30,7 @@ model = build_model(settings, None)
 suite = load_heldout()
 rng = random.Random(11)
 suite = sorted(rng.sample(suite, n), key=lambda i: i.id)
-real_extract, real_own = service_module.extract_act, service_module._own_words
+real_extract, real_own = service_module.extract_act, service_module.own_from_note
 VARIANTS = {
     "shipped": (DraftSettings(), False, 1),
     "cool": (DraftSettings(temperature=0.2, repeat_penalty=1.0), False, 1),
@@ -44,7 +44,7 @@ payload = {"variants": []}
 for name in names:
     ds, seed_own, k = VARIANTS[name]
     service_module.extract_act = real_extract if seed_own else (lambda *a, **kw: None)
-    service_module._own_words = real_own if seed_own else (lambda *a, **kw: "")
+    service_module.own_from_note = real_own if seed_own else (lambda *a, **kw: "")
     svc = RepairService(model, retriever=retriever, candidates=k, draft_settings=ds)
     t = time.time()
     rows = evaluate(svc, suite, seed=1)
