@@ -5,7 +5,10 @@
 - model output: `model_output_labelled.jsonl`, sections the project's own model drafted (base
   few-shot and adapter) on the held-out incidents, labelled by reading them;
 - held-out: `guardrail_heldout.jsonl`, written in new wording before the context rules were
-  tuned, frozen, and never tuned against (its sha256 is pinned below).
+  tuned, frozen, and never tuned against (its sha256 is pinned below);
+- batch 6: `guardrail_batch6.jsonl`, 270 lines in new wording for every category, written
+  without sight of the rules and scored before any rule changed (recall 0.48, good lines
+  flagged 10.0%); the rules were then tuned on it, so its figure now is a tuned one.
 
 Each line is {"text", "section", "expected"} plus, where the check needs them, "incident",
 "person" and "notes". A line with expected category C is recalled when the check returns C; a
@@ -32,6 +35,7 @@ DATA = Path(__file__).parent / "data"
 HAND_WRITTEN = (DATA / "guardrail_lines.jsonl", DATA / "guardrail_context_lines.jsonl")
 MODEL_OUTPUT = DATA / "model_output_labelled.jsonl"
 HELDOUT = DATA / "guardrail_heldout.jsonl"
+BATCH6 = DATA / "guardrail_batch6.jsonl"
 HELDOUT_SHA256 = "2e00cdd71ecd9088e3a5558981865c28ed99e0f302fc891c4c5ec381a9acdae8"
 
 # The targets, for every set.
@@ -182,6 +186,15 @@ def heldout() -> Report:
     return report
 
 
+@pytest.fixture(scope="module")
+def batch6() -> Report:
+    report = score(
+        "batch 6 (scored before tuning: recall 0.48, 10.0% flagged; tuned on since)", _load(BATCH6)
+    )
+    print("\n" + report.table(details=False))  # noqa: T201
+    return report
+
+
 def test_the_sets_are_big_enough_and_cover_every_category() -> None:
     hand = _load(*HAND_WRITTEN)
     counts = Counter(c for line in hand for c in line.expected)
@@ -200,7 +213,7 @@ def test_the_heldout_file_is_frozen() -> None:
 
 def test_lines_are_unique() -> None:
     # Model output may repeat itself (two drafts can share a sentence); written sets may not.
-    for paths in (HAND_WRITTEN, (HELDOUT,)):
+    for paths in (HAND_WRITTEN, (HELDOUT,), (BATCH6,)):
         lines = _load(*paths)
         keys = [(line.text, line.section, line.incident, line.person) for line in lines]
         assert len(keys) == len(set(keys)), paths
@@ -235,7 +248,8 @@ def test_hand_written_false_positive_rate(hand_written: Report) -> None:
 # figures (see BENCHMARKS.md), so a change that loses ground fails; the targets above are not
 # yet met on either set and the tables say so.
 MODEL_OUTPUT_FLOOR = {"recall": 0.28, "fp_rate": 0.035}
-HELDOUT_FLOOR = {"recall": 0.50, "fp_rate": 0.12}
+HELDOUT_FLOOR = {"recall": 0.52, "fp_rate": 0.12}
+BATCH6_FLOOR = {"recall": 0.70, "fp_rate": 0.10}
 
 
 def test_model_output_does_not_lose_ground(model_output: Report) -> None:
@@ -246,3 +260,8 @@ def test_model_output_does_not_lose_ground(model_output: Report) -> None:
 def test_heldout_does_not_lose_ground(heldout: Report) -> None:
     assert heldout.overall_recall >= HELDOUT_FLOOR["recall"], heldout.table(details=False)
     assert heldout.fp_rate <= HELDOUT_FLOOR["fp_rate"], heldout.table(details=False)
+
+
+def test_batch6_does_not_lose_ground(batch6: Report) -> None:
+    assert batch6.overall_recall >= BATCH6_FLOOR["recall"], batch6.table(details=False)
+    assert batch6.fp_rate <= BATCH6_FLOOR["fp_rate"], batch6.table(details=False)

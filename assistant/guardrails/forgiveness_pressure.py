@@ -136,4 +136,36 @@ FORGIVENESS_PRESSURE_RULES: tuple[Rule, ...] = (
             "When you're ready, we can talk about what happens next.",
         ),
     ),
+    Rule(
+        id="forgiveness_pressure.reassure_me",
+        category="forgiveness_pressure",
+        severity="high",
+        # Reassurance asked for in other words: "confirm we're okay by tonight", "call it square".
+        pattern=rx(
+            r"\b(?:confirm|reassure me|let me know|tell me|say)\b[^.?!]{0,30}?\b(?:we're|we are)\s+"
+            r"(?:still\s+)?(?:okay|ok|fine|good|square|all right|alright|on good terms)\b"
+            r"(?!\s+(?:on|for|to|with|by|at)\b)"
+            r"|\b(?:can|could|would|will) you (?:please )?reassure me\b"
+            r"|\bcall it (?:square|even|quits)\b|\bshake on it\b"
+            r"|\b(?:tell|say|hear)\b[^.?!]{0,20}?\b(?:it's forgotten|you(?:'ll| will) let it go|"
+            r"you don't hold it against me|you're okay with me)\b"
+            r"|\bi(?:'d| would) feel (?:so much |a lot |much )?better if you\b"
+            r"|\bit would mean a lot (?:to me )?if you (?:could |would )?(?:tell|say|let me know)\b"
+        ),
+        message=_MSG_ABSOLVE,
+        catches=(
+            "Could you confirm by Friday that we're still on good terms?",
+            "Can you reassure me you haven't given up on the project?",
+            "Let's call it square after the handover.",
+            "Can we shake on it before you go home?",
+            "Please tell me it's forgotten.",
+            "I'd feel much better if you said something in the group chat.",
+            "It would mean a lot if you could say the two of us are fine.",
+        ),
+        passes=(
+            "You don't have to tell me anything, and you don't have to reassure me.",
+            "If you'd rather not talk about it, that's fine too.",
+            "We can confirm we are fine on budget for the quarter.",
+        ),
+    ),
 )

@@ -365,4 +365,46 @@ JUSTIFICATION_RULES: tuple[Rule, ...] = (
             "I was honest about the numbers and harsh about everything else.",
         ),
     ),
+    Rule(
+        id="justification.reasons_in_other_words",
+        category="justification",
+        severity="high",
+        # Everyday ways of saying the act could not be helped: "my hands were tied",
+        # "every second counts", "which is standard practice here".
+        pattern=rx(
+            r"\bmy hands were tied\b|\b(?:it )?wasn't (?:really )?my (?:call|decision|choice)\b"
+            r"|\bthere (?:wasn't|was no) time (?:for|to)\b|\bevery (?:second|minute) counts\b"
+            r"|\bsomeone has to (?:take charge|decide|make the call|be the bad guy)\b"
+            r"|\b(?:which is|it's|that's) (?:standard|normal|usual|common) practice\b"
+            r"|\bwill do that to (?:anyone|anybody)\b|\bi have to think about (?:the|coverage|everyone)\b"
+            r"|\bmeant well\b|\b(?:breathing down my neck|on my back)\b"
+            r"|\bi(?:'d| had) been up since\b"
+            r"|\b(?:mainly|only|simply) because i (?:didn't want|wanted|needed|had to)\b"
+            r"|\bi needed to be seen\b"
+            r"|\b(?:hr|legal|the lawyers|the client|the funder|my boss|the board|head office) had "
+            r"(?:told|asked|specifically asked|instructed) (?:me|us)\b"
+        ),
+        message=_MSG_PRESSURE,
+        guard=_circumstance_guard,
+        catches=(
+            "I cancelled the training day, but my hands were tied by the budget.",
+            "I moved you off the account; it wasn't really my call.",
+            "I pulled the feature late, and there wasn't time for a conversation.",
+            "I shouted across the bay because every minute counts in an evacuation.",
+            "I took over the meeting, since someone has to make the call.",
+            "I copied your manager in, which is standard practice here.",
+            "I snapped at you; a week of night shifts will do that to anyone.",
+            "I turned down your leave because I have to think about coverage first.",
+            "I cut your slot short, and I meant well.",
+            "I rushed the announcement with head office on my back.",
+            "I'd been up since four when I answered your email.",
+            "I corrected you in front of the class mainly because I wanted the date right.",
+            "I questioned the survey in public; I needed to be seen acting on the complaints.",
+            "I announced the change before telling you, because HR had told me it couldn't wait.",
+        ),
+        passes=(
+            "I cut your slot short and didn't let you finish.",
+            "It was my call, and I made it without asking you.",
+        ),
+    ),
 )

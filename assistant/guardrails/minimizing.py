@@ -295,4 +295,43 @@ MINIMIZING_RULES: tuple[Rule, ...] = (
             "I made a big deal out of nothing and snapped at you.",
         ),
     ),
+    Rule(
+        id="minimizing.small_in_other_words",
+        category="minimizing",
+        severity="high",
+        # The harm made small in everyday words: "a throwaway line", "in the grand scheme of things".
+        pattern=rx(
+            r"\b(?:a |just a |only a )?throwaway (?:line|comment|remark|joke)\b"
+            r"|\b(?:a bit of|just|only|harmless) banter\b"
+            r"|\b(?:a|such a) (?:tiny|minor|small|little) thing\b"
+            r"|\bhardly (?:the end of the world|a big deal|a disaster|anything)\b"
+            r"|\bin the grand scheme of things\b"
+            r"|\b(?:doubt|don't think) it was (?:a |that )?(?:huge|big|major) (?:deal|thing)\b"
+            r"|\bno (?:real )?harm done\b"
+            r"|\b(?:nobody|no one|hardly anyone) (?:really )?(?:noticed|minded|cared)\b"
+            r"|\bgets said (?:in|on|at) every\b"
+            r"|\b(?:a touch|slightly|a tad|a little bit) (?:dismissive|sharp|short|curt|blunt|harsh|abrupt)\b"
+            r"|\bjust a knee-jerk\b|\b(?:stung|hurt) (?:a little|a bit|slightly)\b"
+        ),
+        message=_MSG_SHRINK,
+        catches=(
+            "I made a throwaway remark about your accent.",
+            "It was meant as a bit of banter at the bar.",
+            "It's a tiny thing, but I rolled my eyes.",
+            "Missing the slot was hardly the end of the world.",
+            "In the grand scheme of things, it was one meeting.",
+            "I doubt it was a huge deal for you.",
+            "You got the credit back later, so no harm done.",
+            "Nobody really noticed the comment in the end.",
+            "That kind of thing gets said in every newsroom.",
+            "I was a touch abrupt with you on the phone.",
+            "It was just a knee-jerk answer.",
+            "I imagine it stung a little.",
+        ),
+        passes=(
+            "I made a remark about your accent, and it humiliated you in front of the lab.",
+            "I imagine it stung, hearing it in front of the whole crew.",
+            "Nobody spoke up for you, and I didn't either.",
+        ),
+    ),
 )

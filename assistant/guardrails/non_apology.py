@@ -113,10 +113,12 @@ NON_APOLOGY_RULES: tuple[Rule, ...] = (
         severity="high",
         pattern=rx(
             r"\b" + _HEAD + r"\b[^,.;:!?\n]{0,40}?"
-            r"\b(?:if|in case|to the extent(?: that)?|insofar as)\s+"
+            r"\b(?:if|in case|to the extent(?: that)?|to whatever extent|insofar as)\s+"
             r"(?!"
             + _INVITATION
             + r")"
+            # "sorry if putting your name up…": a gerund opens the condition too.
+            + r"(?:[a-z]+ing\b|"
             + alt(
                 ("you",),
                 SOMEONE,
@@ -137,11 +139,13 @@ NON_APOLOGY_RULES: tuple[Rule, ...] = (
                     "the",
                 ),
             )
-            + r"\b(?:\s+[a-z']+)?"
+            + r"\b)(?:\s+[a-z']+)?"
         ),
         message=_MSG_CONDITIONAL,
         catches=(
             "I'm sorry if you felt left out of the decision.",
+            "I apologise if moving your shift felt abrupt.",
+            "I'm sorry to whatever extent the schedule upset you.",
             "I apologise if anyone was caught off guard by the change.",
             "I regret it if my comments came across badly.",
             "Sorry to the extent that it seemed unfair.",
@@ -157,7 +161,7 @@ NON_APOLOGY_RULES: tuple[Rule, ...] = (
         category="non_apology",
         severity="high",
         pattern=rx(
-            r"\bif\s+(?:i|you|" + alt(SOMEONE) + r"|that|it|this|my [a-z]+|"
+            r"\bif\s+(?:i|you|" + alt(SOMEONE) + r"|that|it|this|my [a-z]+|the [a-z]+(?: [a-z]+)?|"
             r"what i said|any of (?:you|that|this)|they|he|she)\b[^.;!?\n]{0,60}?"
             r"\b(?:offend[a-z]*|upset[a-z]*|hurt[a-z]*|bother[a-z]*|felt|feel[a-z]*|"
             r"came (?:across|out|off)|come (?:across|out|off)|landed|sounded|seemed|took it|"
@@ -170,6 +174,7 @@ NON_APOLOGY_RULES: tuple[Rule, ...] = (
             "If I came across as dismissive, I apologise.",
             "If anyone felt singled out, I'm sorry.",
             "If my joke landed badly, then I'm truly sorry.",
+            "If the rota change hurt, then I'm sorry for that.",
         ),
         passes=(
             "If it helps, I'm sorry I rushed you.",

@@ -55,9 +55,19 @@ CATCHES: tuple[tuple[Section, str, str], ...] = (
         "Starting this week, I will not open them.",
         "Florin sent me four private messages during the call. I never opened them.",
     ),
+    (
+        "commit",
+        "Through the winter I'll keep booking the break room for the managers' meetings.",
+        "I took over the ward staff's break room for management meetings without asking.",
+    ),
 )
 
 PASSES: tuple[tuple[Section, str, str], ...] = (
+    (
+        "commit",
+        "I'll keep our Tuesday one-to-ones in the calendar, and if one has to move I'll rebook it that week.",
+        "I cancelled my one-to-one with Ingrid four weeks in a row.",
+    ),
     (
         "commit",
         "In the next meeting I will let you finish before I speak.",
@@ -168,6 +178,19 @@ def _omission_again(doc: Doc, promise: object, body: str, ctx: Context) -> int |
     return None
 
 
+def _kept_up(body: str, ctx: Context) -> int | None:
+    """ "I'll keep booking the break room": the act promised to go on, about what it was done to."""
+    # A gerund after "keep": "keep our one-to-ones in the calendar" keeps a thing, not an act.
+    m = re.match(r"\s*(?:keep|continue|carry on|go on)\s+(?:on\s+)?[a-z]+ing\b", body)
+    if m is None:
+        return None
+    said = content_stems(body[m.end() :])
+    for act in ctx.acts:
+        if ((act.words | {act.verb}) & said) - _COMMON_OBJECTS:
+            return m.start()
+    return None
+
+
 def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
     acts = _act_stems(ctx)
     for promise in promises(doc):
@@ -202,6 +225,8 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
                         break
                 if where is not None:
                     break
+        if where is None and section != "own" and (kept := _kept_up(body, ctx)) is not None:
+            where = promise.body + kept
         if where is None:
             where = _echo(body, ctx)
             where = None if where is None else promise.body + where

@@ -174,4 +174,33 @@ RESCUING_RULES: tuple[Rule, ...] = (
             "I'll review your draft with you on Thursday.",
         ),
     ),
+    Rule(
+        id="rescuing.taken_away_for_good",
+        category="rescuing",
+        severity="high",
+        # The work or the check taken away for good, so the discomfort never comes back:
+        # "I'll plate your section myself so there's no pressure on you at all".
+        pattern=rx(
+            r"\b(?:myself|altogether|entirely|completely|for you)\b[^.;!?]{0,30}?\bso (?:that )?(?:you|there|it)\b"
+            r"|\bi(?:'ll| will)\s+stop\s+[a-z]+ing\s+(?:your|the)\b[^.;!?]{0,40}?"
+            r"(?:\baltogether|\bentirely|\bcompletely|\bso you)\b"
+            r"|\bi won't question (?:any|a single)\b"
+            r"|\byou (?:don't|do not|won't) need to bother with\b[^.;!?]{0,30}?\b(?:any more|anymore|again)\b"
+            r"|\bwhenever it's ready is fine\b|\bi won't hold you to (?:it|that)\b"
+        ),
+        message=_MSG_ERASE,
+        catches=(
+            "On Fridays I'll write the rota myself so you can stop worrying about it.",
+            "I'll stop checking your invoices altogether.",
+            "From now on I won't question any of your timings.",
+            "You don't need to bother with the safety log any more.",
+            "Take your time with the audit; whenever it's ready is fine.",
+            "The grading standard was mine to set, and I won't hold you to it now.",
+        ),
+        passes=(
+            "At Monday's stand-up I'll ask for your estimate before I give mine.",
+            "I'll send you the agenda on Thursday so you can add your item first.",
+            "I'll stop interrupting you in the huddle: I'll wait until you've finished.",
+        ),
+    ),
 )
