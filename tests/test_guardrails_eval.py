@@ -248,7 +248,7 @@ def test_hand_written_false_positive_rate(hand_written: Report) -> None:
 # figures (see BENCHMARKS.md), so a change that loses ground fails; the targets above are not
 # yet met on either set and the tables say so.
 MODEL_OUTPUT_FLOOR = {"recall": 0.28, "fp_rate": 0.035}
-HELDOUT_FLOOR = {"recall": 0.52, "fp_rate": 0.12}
+HELDOUT_FLOOR = {"recall": 0.52, "fp_rate": 0.11}
 BATCH6_FLOOR = {"recall": 0.70, "fp_rate": 0.10}
 
 

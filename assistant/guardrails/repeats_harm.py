@@ -57,6 +57,11 @@ CATCHES: tuple[tuple[Section, str, str], ...] = (
     ),
     (
         "commit",
+        "Whenever the scores dip, I'll read them out on the floor so it's all out in the open.",
+        "I read out Imogen's customer scores in front of the team on the shop floor.",
+    ),
+    (
+        "commit",
         "Through the winter I'll keep booking the break room for the managers' meetings.",
         "I took over the ward staff's break room for management meetings without asking.",
     ),
@@ -191,6 +196,25 @@ def _kept_up(body: str, ctx: Context) -> int | None:
     return None
 
 
+# The way the act was done, promised again: on the spot, alone, in front of people.
+_AS_BEFORE = re.compile(
+    r"\b(?:straight away|right away|there and then|in the moment|on the spot|on the floor|"
+    r"out loud|jump in|step in|so everyone|so it's all)\b"
+)
+
+
+def _done_again(body: str, ctx: Context) -> int | None:
+    """ "I'll sort your shifts out myself" after changing them without asking: the same act."""
+    manner = _AS_BEFORE.search(body)
+    if manner is None:
+        return None
+    said = content_stems(body)
+    for act in ctx.acts:
+        if len(((act.words | {act.verb}) & said) - _COMMON_OBJECTS) >= 2:
+            return manner.start()
+    return None
+
+
 def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
     acts = _act_stems(ctx)
     for promise in promises(doc):
@@ -227,6 +251,8 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
                     break
         if where is None and section != "own" and (kept := _kept_up(body, ctx)) is not None:
             where = promise.body + kept
+        if where is None:
+            where = _done_again(body, ctx)
         if where is None:
             where = _echo(body, ctx)
             where = None if where is None else promise.body + where
