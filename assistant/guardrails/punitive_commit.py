@@ -65,6 +65,14 @@ _PUNITIVE = re.compile(
     rf"answer for|hold (?:a|the)|do (?:a|the) (?:debrief|review|write-?up)|use the same|choose|decide|write up|"
     rf"document|submit|resubmit|sign|confirm|follow|change your|fix)\b"
     rf"|\bsend me your \w+ (?:and|so|for|before)\b(?! you)|\bi'll decide whether\b"
+    # Oversight in other words: reports on demand, a senior checker, visits unannounced.
+    rf"|\b(?:send|copy) me (?:in )?(?:on )?(?:an? )?(?:every|each|all|hourly|daily)\b"
+    rf"|\bso i can (?:catch|check|spot|keep track|keep tabs)\b"
+    rf"|\b(?:more experienced|senior|second) \w+ (?:will )?(?:go over|approve|check|sign off)\b"
+    rf"|\b(?:dropping into|drop into|sitting in on|turn up at) your \w+ (?:unannounced|without warning)\b"
+    rf"|\bwatching your \w+(?: \w+)? (?:live|closely)\b"
+    rf"|\bpull your [\w-]+ (?:figures|numbers|stats|scores|data)\b"
+    rf"|\bwill go through a (?:review|approval) (?:panel|process|step)\b"
 )
 _OFFER = re.compile(
     r"\bif you(?:'d| would)? (?:like|want|wish|prefer)|\bif (?:it|that) (?:helps|would help)|\bonly if you\b|\bif useful\b"
@@ -83,6 +91,13 @@ CATCHES: tuple[tuple[Section, str], ...] = (
         "In my next meeting, we will discuss your choice of anaesthetic protocol and why it was a mistake.",
     ),
     ("commit", "From Monday I'll be keeping a close eye on your work."),
+    ("commit", "From now on please copy me on every client email."),
+    ("commit", "Each week I'll read your notes so I can catch anything early."),
+    ("commit", "Next month a senior nurse will go over your care plans first."),
+    ("commit", "I'll be dropping into your shifts unannounced for a while."),
+    ("commit", "Every afternoon I'll be watching your call times live."),
+    ("commit", "On Fridays I'll pull your pick-rate figures and we'll talk them through."),
+    ("commit", "Your quotes will go through a review panel before they reach the client."),
 )
 PASSES: tuple[tuple[Section, str], ...] = (
     ("commit", "In Thursday's review I will ask for your view before I give mine."),
@@ -90,6 +105,7 @@ PASSES: tuple[tuple[Section, str], ...] = (
     ("commit", "I won't hold it against you that you pushed back; next time I'll thank you for it."),
     ("commit", "From next week I'll review my own comments before I post them in the channel."),
     ("commit", "I'll ask you to tell me straight away if I talk over you again on Friday."),
+    ("commit", "On Friday I'll send you every note from the meeting so you can correct my summary."),
 )
 
 
