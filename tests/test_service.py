@@ -177,3 +177,21 @@ def test_input_notes_say_what_the_model_will_not_read() -> None:
     assert notes.hidden_characters == 2
     assert notes.instructions_removed == 1
     assert RepairService.input_notes("I cut Priya off twice.") == (0, 0)
+
+
+def test_with_the_adapter_a_seeded_acknowledgement_starts_as_a_guess_unless_the_impact_is_known() -> None:
+    service = RepairService(FakeModel(adapter="repair-lora"))
+    guessed = service.build_case(DraftRequest(incident="I cut Priya off twice.", person="Priya"), [])
+    assert guessed.own_seed == "I cut you off twice." and guessed.ack_start == "I imagine"
+    known = service.build_case(
+        DraftRequest(
+            incident="I cut Priya off twice.", person="Priya", notes={"impact": "she stopped talking"}
+        ),
+        [],
+    )
+    assert known.ack_start == ""
+    # The base few-shot path has its own openings and no guess.
+    assert (
+        RepairService(FakeModel()).build_case(DraftRequest(incident="I cut Priya off twice."), []).ack_start
+        == ""
+    )
