@@ -32,7 +32,9 @@ for label, adapter in variants:
     retriever = build_retriever(settings, None)
     model = build_model(settings, None)
     if label.endswith("+ack"):
-        RepairService.build_case = lambda self, *a, **kw: replace(real_build_case(self, *a, **kw), ack_start="I imagine")
+        RepairService.build_case = lambda self, *a, **kw: replace(
+            real_build_case(self, *a, **kw), ack_start="I imagine"
+        )
     else:
         RepairService.build_case = real_build_case
     svc = RepairService(model, retriever=retriever)
