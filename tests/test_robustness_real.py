@@ -119,6 +119,12 @@ def test_thirty_drafts_in_one_process_hold_memory_steady(real_data: Path) -> Non
     assert done.returncode == 0, done.stderr[-3000:]
     readings = json.loads(done.stdout.strip().splitlines()[-1])
     assert len(readings) == SOAK_DRAFTS
+    # Native memory warms up over the first drafts and then levels off (a 70-draft run on the
+    # embedded model with the adapter: +61 MB by draft 12, +27 MB more by 28, +21 MB by 70). A
+    # leak keeps growing, so the second half of the run must stay almost flat.
     first, peak = readings[0], max(readings[1:])
     growth = (peak - first) / first
-    assert growth < 0.10, f"resident memory grew {growth:.1%} after the first draft: {readings}"
+    assert growth < 0.15, f"resident memory grew {growth:.1%} after the first draft: {readings}"
+    half = len(readings) // 2
+    late = (max(readings[half:]) - readings[half]) / readings[half]
+    assert late < 0.05, f"resident memory still grew {late:.1%} over the second half: {readings}"
