@@ -67,7 +67,7 @@ _PUNITIVE = re.compile(
     rf"|\bsend me your \w+ (?:and|so|for|before)\b(?! you)|\bi'll decide whether\b"
     # Oversight in other words: reports on demand, a senior checker, visits unannounced.
     rf"|\b(?:send|copy) me (?:in )?(?:on )?(?:an? )?(?:every|each|all|hourly|daily)\b"
-    rf"|\bso i can (?:catch|check|spot|keep track|keep tabs)\b"
+    rf"|\bso i can (?:catch|spot|keep tabs|check (?!in\b))"
     rf"|\b(?:more experienced|senior|second) \w+ (?:will )?(?:go over|approve|check|sign off)\b"
     rf"|\b(?:dropping into|drop into|sitting in on|turn up at) your \w+ (?:unannounced|without warning)\b"
     rf"|\bwatching your \w+(?: \w+)? (?:live|closely)\b"

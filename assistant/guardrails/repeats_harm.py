@@ -196,7 +196,7 @@ def _kept_up(body: str, ctx: Context) -> int | None:
     return None
 
 
-# The way the act was done, promised again: on the spot, alone, in front of people.
+# The way the act was done, promised again: on the spot, out loud, stepping in.
 _AS_BEFORE = re.compile(
     r"\b(?:straight away|right away|there and then|in the moment|on the spot|on the floor|"
     r"out loud|jump in|step in|so everyone|so it's all)\b"
@@ -204,7 +204,7 @@ _AS_BEFORE = re.compile(
 
 
 def _done_again(body: str, ctx: Context) -> int | None:
-    """ "I'll sort your shifts out myself" after changing them without asking: the same act."""
+    """ "I'll read them out on the floor" after reading out their scores there: the same act."""
     manner = _AS_BEFORE.search(body)
     if manner is None:
         return None
@@ -251,8 +251,8 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
                     break
         if where is None and section != "own" and (kept := _kept_up(body, ctx)) is not None:
             where = promise.body + kept
-        if where is None:
-            where = _done_again(body, ctx)
+        if where is None and (again := _done_again(body, ctx)) is not None:
+            where = promise.body + again
         if where is None:
             where = _echo(body, ctx)
             where = None if where is None else promise.body + where

@@ -181,7 +181,7 @@ RESCUING_RULES: tuple[Rule, ...] = (
         # The work or the check taken away for good, so the discomfort never comes back:
         # "I'll plate your section myself so there's no pressure on you at all".
         pattern=rx(
-            r"\b(?:myself|altogether|entirely|completely|for you)\b[^.;!?]{0,30}?\bso (?:that )?(?:you|there|it)\b"
+            r"\b(?:myself|altogether|entirely|completely)\b[^.;!?]{0,30}?\bso (?:that )?(?:you|there|it)\b"
             r"|\bi(?:'ll| will)\s+stop\s+[a-z]+ing\s+(?:your|the)\b[^.;!?]{0,40}?"
             r"(?:\baltogether|\bentirely|\bcompletely|\bso you)\b"
             r"|\bi won't question (?:any|a single)\b"
