@@ -164,6 +164,12 @@ def test_a_quote_cut_off_at_its_full_stop_is_closed() -> None:
         ),
         ("cut her off twice", "In the review I cut Priya off twice.", "Priya", "I cut you off twice."),
         (
+            "Came in unannounced at 2am and reset his line",
+            "I came in at 2am and reset Ruben's line.",
+            "Ruben",
+            "I came in unannounced at 2am and reset your line.",
+        ),
+        (
             "Snapped at the team about the rota",
             "I snapped at everyone.",
             "the team",

@@ -177,7 +177,7 @@ def to_second_person(clause: str, name: str, *, sole: bool = False) -> str:
 _IRREGULAR_PAST = frozenset(
     """cut told said made took gave left let put sent kept went spoke wrote brought thought forgot
     got ran set shut read threw held sat stood spent lost hung began broke met saw overrode
-    overruled undercut""".split()
+    overruled undercut came did had drove rang swore froze shook fell""".split()
 )
 # Words ending in -ed that are not past tenses.
 _NOT_PAST = frozenset({"need", "needed", "feed", "seed", "speed", "bed", "red", "shed", "tired", "bored"})
