@@ -274,3 +274,23 @@ def test_nothing_flagged_says_which_checks_ran_not_that_the_draft_is_fine() -> N
     assert "the act promised again" in out and "the third person" in out
     bare = checks_ran(context=False)
     assert "not checked" in bare and "the act promised again" in bare
+
+
+@pytest.mark.parametrize(
+    ("account", "expected"),
+    [
+        # "carried on" + -ing: the act is the -ing verb.
+        ("Grigor wanted to talk about his pay and I carried on truing a wheel the whole time.", ["tru"]),
+        # "I'd" + participle is an act; the second "I" of a sentence starts a second act.
+        ("I said the set change ran long. I'd cancelled their tech rehearsal.", ["say", "cancel"]),
+        ("I sent back a voice memo where I laugh through a couple of her lines.", ["send", "laugh"]),
+        # A jotted note with no "I" still names the act.
+        ("Kept emailing Solveig through the night before the tour about missing parts.", ["email"]),
+        # "I had a meeting" is no act; what follows is.
+        ("I had a meeting with Jo and I cut her off twice.", ["cut"]),
+    ],
+)
+def test_the_acts_are_read_from_the_account(account: str, expected: list[str]) -> None:
+    from assistant.guardrails.context import acts_in
+
+    assert [a.verb for a in acts_in(account.lower())] == expected

@@ -8,7 +8,13 @@
   tuned, frozen, and never tuned against (its sha256 is pinned below);
 - batch 6: `guardrail_batch6.jsonl`, 270 lines in new wording for every category, written
   without sight of the rules and scored before any rule changed (recall 0.48, good lines
-  flagged 10.0%); the rules were then tuned on it, so its figure now is a tuned one.
+  flagged 10.0%); the rules were then tuned on it, so its figure now is a tuned one;
+- shown drafts: `model_output_r4.jsonl` and `model_output_r4_heldout.jsonl`, 410 sections of the
+  adapter drafts judged in round 4 (training/judgement/round4), labelled by reading them, split
+  by incident. These are drafts as the page shows them, after the revise loop, so what the
+  rules miss here is what reaches the leader. Scored before any rule changed: recall 0.025 and
+  0.016, good lines flagged 0.0% and 2.1%. The rules may be tuned on the first; the second is
+  frozen like the held-out file.
 
 Each line is {"text", "section", "expected"} plus, where the check needs them, "incident",
 "person" and "notes". A line with expected category C is recalled when the check returns C; a
@@ -37,6 +43,9 @@ MODEL_OUTPUT = DATA / "model_output_labelled.jsonl"
 HELDOUT = DATA / "guardrail_heldout.jsonl"
 BATCH6 = DATA / "guardrail_batch6.jsonl"
 HELDOUT_SHA256 = "2e00cdd71ecd9088e3a5558981865c28ed99e0f302fc891c4c5ec381a9acdae8"
+SHOWN = DATA / "model_output_r4.jsonl"
+SHOWN_HELDOUT = DATA / "model_output_r4_heldout.jsonl"
+SHOWN_HELDOUT_SHA256 = "182f56fa5e013bc118ba553dffa82f08d6e17a1cafae21379f03f4908dbd0428"
 
 # The targets, for every set.
 TARGET_RECALL = 0.90
@@ -195,6 +204,22 @@ def batch6() -> Report:
     return report
 
 
+@pytest.fixture(scope="module")
+def shown() -> Report:
+    report = score("shown drafts, round 4 (tuned on; before: recall 0.025, 0.0% flagged)", _load(SHOWN))
+    print("\n" + report.table(details=False))  # noqa: T201
+    return report
+
+
+@pytest.fixture(scope="module")
+def shown_heldout() -> Report:
+    report = score(
+        "shown drafts, round 4, held out (frozen; before: recall 0.016, 2.1% flagged)", _load(SHOWN_HELDOUT)
+    )
+    print("\n" + report.table(details=False))  # noqa: T201
+    return report
+
+
 def test_the_sets_are_big_enough_and_cover_every_category() -> None:
     hand = _load(*HAND_WRITTEN)
     counts = Counter(c for line in hand for c in line.expected)
@@ -209,11 +234,18 @@ def test_the_sets_are_big_enough_and_cover_every_category() -> None:
 
 def test_the_heldout_file_is_frozen() -> None:
     assert hashlib.sha256(HELDOUT.read_bytes()).hexdigest() == HELDOUT_SHA256
+    assert hashlib.sha256(SHOWN_HELDOUT.read_bytes()).hexdigest() == SHOWN_HELDOUT_SHA256
+
+
+def test_the_shown_sets_do_not_share_an_incident() -> None:
+    tuned = {line.incident for line in _load(SHOWN)}
+    held = {line.incident for line in _load(SHOWN_HELDOUT)}
+    assert len(tuned) >= 25 and len(held) >= 25 and not tuned & held
 
 
 def test_lines_are_unique() -> None:
     # Model output may repeat itself (two drafts can share a sentence); written sets may not.
-    for paths in (HAND_WRITTEN, (HELDOUT,), (BATCH6,)):
+    for paths in (HAND_WRITTEN, (HELDOUT,), (BATCH6,), (SHOWN, SHOWN_HELDOUT)):
         lines = _load(*paths)
         keys = [(line.text, line.section, line.incident, line.person) for line in lines]
         assert len(keys) == len(set(keys)), paths
@@ -250,6 +282,8 @@ def test_hand_written_false_positive_rate(hand_written: Report) -> None:
 MODEL_OUTPUT_FLOOR = {"recall": 0.28, "fp_rate": 0.035}
 HELDOUT_FLOOR = {"recall": 0.52, "fp_rate": 0.11}
 BATCH6_FLOOR = {"recall": 0.70, "fp_rate": 0.10}
+SHOWN_FLOOR = {"recall": 0.03, "fp_rate": 0.02}
+SHOWN_HELDOUT_FLOOR = {"recall": 0.016, "fp_rate": 0.03}
 
 
 def test_model_output_does_not_lose_ground(model_output: Report) -> None:
@@ -260,6 +294,12 @@ def test_model_output_does_not_lose_ground(model_output: Report) -> None:
 def test_heldout_does_not_lose_ground(heldout: Report) -> None:
     assert heldout.overall_recall >= HELDOUT_FLOOR["recall"], heldout.table(details=False)
     assert heldout.fp_rate <= HELDOUT_FLOOR["fp_rate"], heldout.table(details=False)
+
+
+def test_shown_drafts_do_not_lose_ground(shown: Report, shown_heldout: Report) -> None:
+    for report, floor in ((shown, SHOWN_FLOOR), (shown_heldout, SHOWN_HELDOUT_FLOOR)):
+        assert report.overall_recall >= floor["recall"], report.table(details=False)
+        assert report.fp_rate <= floor["fp_rate"], report.table(details=False)
 
 
 def test_batch6_does_not_lose_ground(batch6: Report) -> None:

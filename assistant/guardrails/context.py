@@ -107,13 +107,28 @@ _NOT_NAMES = frozenset(
     }
 )
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-_FIRST_PERSON_CLAUSE = re.compile(
-    r"(?<![\w'])i\s+(?:(?:just|really|then|also|actually|completely|basically|immediately|quickly|"
-    r"suddenly|finally|even|accidentally|kind of|sort of|went and)\s+)*([a-z]+)([^.!?;\n]*)"
+_ADVERBS = (
+    r"(?:(?:just|really|then|also|actually|completely|basically|immediately|quickly|"
+    r"suddenly|finally|even|accidentally|kind of|sort of|went and)\s+)*"
 )
-_ASPECT = frozenset(stems("kept keep ended started began continued"))
+# The clause runs to the end of the sentence or to the next "I": "I sent back a memo where I
+# laugh through her lines" holds two acts.
+_REST = r"((?:(?!\bi(?:\s|'))[^.!?;\n])*)"
+_FIRST_PERSON_CLAUSE = re.compile(
+    r"(?<![\w'])i(?P<aux>'d|'ve| had| have)?\s+" + _ADVERBS + r"([a-z]+)" + _REST
+)
+# A jotted note leaves the "I" out: "Kept emailing Solveig through the night."
+_JOTTED_CLAUSE = re.compile(
+    r"(?:^|(?<=[.!?]\s))" + _ADVERBS + r"((?:[a-z]+ed|told|said|sent|took|made|gave|kept|left|cut|"
+    r"wrote|went|rang|held|spoke|put|let)\b)" + _REST
+)
+_ASPECT = frozenset(stems("kept keep ended started began continued carried carry"))
 # "I never opened them", "I forgot to book it": the act is what was not done.
 _OMISSION = frozenset(stems("never forgot forget failed neglected didn't"))
+_PARTICIPLES = frozenset(
+    "told said sent taken made given left written cut put let kept held spoken shut set run gone "
+    "brought forgotten lost thrown broken".split()
+)
 _MEANWHILE = re.compile(r"\b(?:while|whilst|when|as|because|after|before|until|since|though|although)\b")
 # "I think", "I was", "I felt": the leader's state, not an act done to them.
 _NOT_ACTS = frozenset(
@@ -244,13 +259,20 @@ def acts_in(norm: str) -> tuple[Act, ...]:
     """The leader's acts in a lower-cased account: each "I <verb> …" clause."""
     found: list[Act] = []
     norm = _TITLES.sub(r"\1 ", norm)  # "Dr. Sato" must not end the sentence
-    for m in _FIRST_PERSON_CLAUSE.finditer(norm):
+    matches = [(m, m.group(2), m.group(3)) for m in _FIRST_PERSON_CLAUSE.finditer(norm)]
+    if not matches:
+        matches = [(m, m.group(1), m.group(2)) for m in _JOTTED_CLAUSE.finditer(norm)]
+    for m, head, tail in matches:
+        if m.groupdict().get("aux") and not (head.endswith("ed") or head in _PARTICIPLES):
+            continue  # "I had a meeting", "I'd rather": no act
         # What the other person was doing meanwhile is not the act: "…while she was presenting".
         clause = _MEANWHILE.split(m.group(0), maxsplit=1)[0]
-        verb = stem(m.group(1))
+        verb = stem(head)
         if verb in _NOT_ACTS:
             continue
-        rest = m.group(2).split()
+        rest = tail.split()
+        if verb in _ASPECT and rest and rest[0] == "on":
+            rest = rest[1:]  # "I carried on truing a wheel"
         if verb in _ASPECT and rest and rest[0].endswith("ing"):
             verb = stem(rest[0])  # "I kept interrupting": the act is the interrupting
         omitted = verb in _OMISSION

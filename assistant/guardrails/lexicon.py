@@ -572,6 +572,16 @@ _IRREGULAR = {
     "silently": "silent",
     "upsetting": "upset",
     "cutting": "cut",
+    "cancelled": "cancel",
+    "cancelling": "cancel",
+    "canceled": "cancel",
+    "canceling": "cancel",
+    "rang": "ring",
+    "sold": "sell",
+    "paid": "pay",
+    "caught": "catch",
+    "bought": "buy",
+    "laid": "lay",
 }
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from assistant.core.schemas import Section
 from assistant.guardrails.base import CheckExamples, Hit, rx
 from assistant.guardrails.lexicon import (
+    FEELING,
     HE_SHE,
     I_FORMS,
     MONTHS,
@@ -148,9 +149,24 @@ _IMPACT = rx(
     r"had to|missed|miss|wasted?|redo\w*|scrambl\w*|pressure|heard|hear|credit|seen|respect\w*|"
     r"valued|angry|anger|shaken|rattled|deflat\w*|drain\w*|energy|confidence|morale|evening|"
     r"chance|opportunit\w*|finish\w*|silence\w*|withdr\w*|pulled back|speak up|spoke up|"
-    r"dismissive|hard|was like|(?:it|that) (?:was|felt) for|"
+    r"dismissive|hard|was like|(?:it|that) (?:was|felt) for|risk\w*|reputation|standing|"
+    r"laughed at|not working|jarring|unsettl\w*|shock\w*|humiliat\w*|belittl\w*|hurtful|"
+    r"painful|unfair|found out|alone|without|labell?ed|shame|(?:any|no|a) say|since|"
+    r"nothing else|barely|instead of|"
     r"left (?:you|them|him|her|the team|everyone) (?:with|feeling|to|out|exposed|alone|holding|"
-    r"unsure|wondering|carrying|without))\b"
+    r"unsure|wondering|carrying|without|\w+ing)|left (?:your|their|his|her) \w+(?: \w+)? "
+    r"(?:not|without|in|at|on|un\w+))\b"
+)
+# An impact whose experiencer is the reader, left implicit: "I imagine it was hard to hear that
+# in front of the residents", "that must have been unsettling".
+_IMPLICIT_IMPACT = rx(
+    r"(?:i (?:imagine|suspect|guess|expect|think|can see|could see|know|realise|realize|"
+    r"understand)(?: that| how)? )?(?:it|that|this)(?: (?:must|may|might|would|could) have)?"
+    r" (?:was|been|felt|is)(?: (?:so|very|really|quite|a bit|pretty))? (?:"
+    + FEELING
+    + r"|hard|harder|difficult|jarring|unsettling|painful|hurtful|awkward|embarrassing|"
+    r"humiliating|upsetting|frustrating|discouraging|demoralising|demoralizing|confusing|"
+    r"stressful|unfair|a (?:blow|shock|lot))\b"
 )
 # Capitalised words that are not people's names.
 _NOT_NAMES = frozenset(
@@ -299,6 +315,10 @@ def _acknowledges(doc: Doc, clause: Clause, faults: Sequence[Hit]) -> bool:
     ):
         # "You went quiet", "You raised a fair point": they are the subject of what happened.
         return True
+    if _IMPLICIT_IMPACT.match(doc.norm, clause.core) and not re.search(
+        r"\bfor (?:me|myself)\b", doc.norm[clause.start : clause.end]
+    ):
+        return True
     refers = _OTHER.search(doc.norm, clause.start, clause.end) or _names_someone(doc, clause)
     return bool(refers) and _IMPACT.search(doc.norm, clause.start, clause.end) is not None
 
@@ -354,11 +374,15 @@ EXAMPLES: tuple[CheckExamples, ...] = (
             "Things got tense in the meeting.",
             "I feel bad about yesterday.",
             "I'm sorry if I upset you.",
+            "I used to think this was fine.",
             "",
         ),
         passes=(
             "I interrupted you twice in the planning meeting.",
             "I noticed you went quiet after my comment about the deadline.",
+            "I rang your client directly and told him the quote was wrong.",
+            "I used your slides in the board pack without your name on them.",
+            "I sold the spare hay to the Morgans without checking with you.",
         ),
     ),
     CheckExamples(
@@ -368,11 +392,15 @@ EXAMPLES: tuple[CheckExamples, ...] = (
         catches=(
             "I feel awful about it and I know I was out of line.",
             "You should have spoken up sooner.",
+            "It was a hard week for me too.",
             "",
         ),
         passes=(
             "You went quiet for the rest of the call after I overruled you.",
             "Priya lost the chance to present the work she had spent weeks on.",
+            "I imagine it was hard to hear that in front of the residents.",
+            "That must have been unsettling, coming back to a timetable that had changed.",
+            "An accusation like that, sent without a word to you first, put your reputation at risk.",
         ),
     ),
     CheckExamples(
@@ -387,6 +415,7 @@ EXAMPLES: tuple[CheckExamples, ...] = (
         passes=(
             "In Thursday's standup, I'll let you finish before I speak.",
             "I'll send the agenda a day early.",
+            "From Monday you'll get the rota from me by Thursday noon, not on the day.",
         ),
     ),
     CheckExamples(

@@ -26,7 +26,8 @@ _IRREGULAR_ACTS = (
     "cut|said|spoke|told|made|gave|took|let|put|set|shut|sent|wrote|brought|threw|broke|forgot|"
     "lost|hit|ran|overrode|undercut|blew|swore|tore|went|left|kept|bit|fought|drove|shot|stole|"
     "spent|sped|held|withheld|chose|froze|upset|hurt|overrode|misread|mistook|overlooked|"
-    "rode|spun|struck|stuck|swept|stood|dealt|meant"
+    "rode|spun|struck|stuck|swept|stood|dealt|meant|rang|sold|hid|led|laid|paid|sat|caught|"
+    "read out|read aloud|bought|used|saw"
 )
 
 _IRREGULAR_PARTICIPLES = (
@@ -248,6 +249,15 @@ _COGNITIVE_ING = frozenset(
     }
 )
 
+# Verbs in _NOT_ACTS that name an act only in some company: what must follow them.
+_CONDITIONAL_ACTS = {
+    "used": rx(r"\s+(?!to\b)(?:your|their|his|her|the|a|an|my|our|it|them|him)\b"),
+    "saw": rx(
+        r"[^.!?;]*?\band (?:then )?(?:never|didn't|did not|ignored|said nothing|did nothing|"
+        r"left|walked|kept|carried on|went on|scrolled|closed|deleted)\b"
+    ),
+}
+
 _OWN_ACT = rx(
     r"\bi\s+" + _ADV + r"(?P<past>[a-z]+ed|" + _IRREGULAR_ACTS + r")\b"
     r"|\bi\s+(?:didn't|did not|never|failed to)\s+" + _ADV + r"(?P<neg>[a-z]+)\b"
@@ -312,7 +322,12 @@ def own_acts(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _OWN_ACT.finditer(doc.norm):
         past, neg, part, ing = m.group("past"), m.group("neg"), m.group("part"), m.group("ing")
-        if past and (past in _NOT_ACTS or past.endswith("eed")):
+        if past in _CONDITIONAL_ACTS:
+            # "I used your slides" is an act, "I used to" is not; "I saw your message and
+            # never answered" is one, "I saw that you were upset" is not.
+            if not _CONDITIONAL_ACTS[past].match(doc.norm, m.end()):
+                continue
+        elif past and (past in _NOT_ACTS or past.endswith("eed")):
             continue
         if part and (part in _NOT_ACTS or part.endswith("eed") or part == "been"):
             continue

@@ -65,6 +65,11 @@ CATCHES: tuple[tuple[Section, str, str], ...] = (
         "Through the winter I'll keep booking the break room for the managers' meetings.",
         "I took over the ward staff's break room for management meetings without asking.",
     ),
+    (
+        "commit",
+        "Next time, I'll go through the inspection with you and tell the group the watch is a disgrace to the uniform.",
+        "After the inspection went badly I sent a voice note shouting that the watch was 'a disgrace to the uniform'.",
+    ),
 )
 
 PASSES: tuple[tuple[Section, str, str], ...] = (
@@ -94,6 +99,11 @@ PASSES: tuple[tuple[Section, str, str], ...] = (
         "commit",
         "I won't forget to book the van again: I'll book it by Thursday and send you the slip.",
         "I told Soraya I'd get her the van for Saturday. I forgot to book it.",
+    ),
+    (
+        "commit",
+        "At Tuesday's drill I'll tell the whole watch I was wrong to call it a disgrace to the uniform.",
+        "After the inspection went badly I sent a voice note shouting that the watch was 'a disgrace to the uniform'.",
     ),
     (
         "commit",
@@ -215,6 +225,27 @@ def _done_again(body: str, ctx: Context) -> int | None:
     return None
 
 
+# Words that put the leader's own quoted words on record as wrong, not say them again.
+_RETRACTS = re.compile(
+    r"\b(?:apolog\w*|sorry|wrong|unfair|not fair|wasn't fair|untrue|not true|take (?:it|that|those|"
+    r"them)? ?back|withdraw\w*|retract\w*|shouldn't have|should not have|regret|never should|"
+    r"was out of line|correct\w*|no longer)\b"
+)
+
+
+def _quoted_again(body: str, ctx: Context) -> int | None:
+    """The leader's hurtful words, quoted in the account, promised again in the same words:
+    "I'll tell the whole group that the watch is a disgrace to the uniform"."""
+    for act in ctx.acts:
+        for harm in act.harms:
+            if len(content_stems(harm)) < 2 or len(harm.split()) < 3:
+                continue
+            i = body.find(harm)
+            if i >= 0 and not _RETRACTS.search(body):
+                return i
+    return None
+
+
 def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
     acts = _act_stems(ctx)
     for promise in promises(doc):
@@ -249,6 +280,11 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
                         break
                 if where is not None:
                     break
+        if where is None and section != "own" and (quoted := _quoted_again(body, ctx)) is not None:
+            if not refused(doc, promise, promise.body + quoted):
+                start, end = trimmed_span(doc.text, promise.start, promise.end)
+                yield Hit(CATEGORY, "high", start, end, MESSAGE)
+            continue
         if where is None and section != "own" and (kept := _kept_up(body, ctx)) is not None:
             where = promise.body + kept
         if where is None and (again := _done_again(body, ctx)) is not None:

@@ -40,7 +40,9 @@ _MARKER = rx(
     r"'m committing to| won't| will not|'m not going to| am not going to|'ll never| will never|"
     r"'ll stop| will stop|'ll start| will start|'m starting| am starting)"
     r"|we(?:'ll| will|'re going to| are going to| can| should| need to)"
-    r"|let's|my (?:plan|commitment|promise|goal|aim) is(?: to)?)\b"
+    r"|let's|my (?:plan|commitment|promise|goal|aim) is(?: to)?"
+    # A promise told from their side: "you'll get the rota from me by Thursday".
+    r"|you(?:'ll| will)(?= (?:get|hear|have|receive|see)\b[^.!?;]*\b(?:from me|me|my)\b))\b"
 )
 
 _ADVERBS = rx(
