@@ -294,3 +294,19 @@ def test_the_acts_are_read_from_the_account(account: str, expected: list[str]) -
     from assistant.guardrails.context import acts_in
 
     assert [a.verb for a in acts_in(account.lower())] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("At Thursday's session I will show the notes to the tutors before I say anything.", True),
+        ("I told all the volunteer tutors that your session notes were useless.", True),
+        ("At Thursday's session I will ask each of you what would make the notes useful.", False),
+        ("I told all of you that your session notes were 'useless to parents'.", False),
+    ],
+)
+def test_a_team_named_by_what_the_account_calls_them_is_the_third_person(text: str, flagged: bool) -> None:
+    incident = "At the training evening I told all the volunteer tutors that their session notes were 'useless to parents'."
+    section = "commit" if text.startswith("At") else "own"
+    found = _categories(text, section, incident, "the team")
+    assert ("third_person_address" in found) is flagged, found

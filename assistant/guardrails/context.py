@@ -178,6 +178,8 @@ class Act:
     """Content stems of the clause: what was done, to what."""
     omitted: bool = False
     """The act is something not done ("I never answered", "I forgot to book it")."""
+    phrase: tuple[str, ...] = ()
+    """The clause from the verb on, as `phrase_of` reads it: "held up one finger" -> hold up finger."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,22 @@ class Context:
         return tuple(sorted(forms - {"all", "everyone", "the all", "the everyone"}, key=len, reverse=True))
 
     @cached_property
+    def group_nouns(self) -> tuple[str, ...]:
+        """For a group: what the account calls the people the act was done to.
+
+        "I told all the volunteer tutors that their notes were useless" makes "the tutors" in a
+        message to the team a way of speaking of them, not to them.
+        """
+        if not self.is_group:
+            return ()
+        found = {
+            m.group(1)
+            for m in _GROUP_OBJECT.finditer(self.incident_norm)
+            if not m.group(1).endswith("ss") and m.group(1) not in _NOT_GROUP_NOUNS
+        }
+        return tuple(sorted(found))
+
+    @cached_property
     def their_verbs(self) -> frozenset[str]:
         """Stems of what the account says they did: "Björn posted…", "she replied…"."""
         subjects = [re.escape(f) for f in self.name_forms] + (
@@ -253,6 +271,19 @@ class Context:
 
 
 _TITLES = re.compile(r"\b(dr|mr|mrs|ms|prof|st)\.\s")
+# The people a leader's act was done to, when they are many: "I snapped at the whole cabin crew".
+_GROUP_OBJECT = re.compile(
+    r"(?<![\w'])i\s+(?:[a-z]+\s+){1,2}?"
+    r"(?:(?:at\s+|to\s+|with\s+)?(?:all\s+(?:of\s+)?(?:the|my|our)|the\s+whole|every\s+one\s+of\s+(?:the|my|our))"
+    r"|at\s+(?:the|my|our))\s+"
+    r"(?:[a-z]+\s+)?([a-z]+(?:er|or|ist|ant|ent|ee|ian|ic)s|tas|staff|crew|shift|nurses|"
+    r"volunteers|interns|trainees|apprentices|colleagues|juniors|seniors|reps|leads|guards|"
+    r"chefs|cooks|cleaners|porters|medics|students|pupils|residents|firefighters|agents)\b"
+)
+_NOT_GROUP_NOUNS = frozenset(
+    "notes plans comments results figures numbers minutes hours days weeks months years things "
+    "ideas questions changes emails messages slides shifts rotas news was has is does".split()
+)
 
 
 def acts_in(norm: str) -> tuple[Act, ...]:
@@ -293,9 +324,21 @@ def acts_in(norm: str) -> tuple[Act, ...]:
                 HARM_ACTS.search(clause) is not None,
                 frozenset(content_stems(clause)),
                 omitted,
+                phrase_of(" ".join([verb, *rest])),
             )
         )
     return tuple(found)
+
+
+# Words that change nothing about which deed a phrase names.
+_FILLER = frozenset("a an the one my your his her their our its this that some".split())
+_OBJECT_PRONOUNS = frozenset("you him her them me us".split())
+
+
+def phrase_of(text: str) -> tuple[str, ...]:
+    """Stems of a verb phrase without its articles, every object pronoun read as one word."""
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return tuple("PRON" if w in _OBJECT_PRONOUNS else stem(w) for w in words if w not in _FILLER)
 
 
 def content_stems(text: str) -> frozenset[str]:

@@ -361,6 +361,7 @@ MANNER_OF_HARM = re.compile(r"\b(?:" + "|".join(MANNER_PHRASES) + r")")
 ALWAYS_HARMFUL = re.compile(
     r"\bwithout (?:\w+ )?(?:permission|consent|asking|telling|consulting|checking with|warning|a word|"
     r"involving|letting (?:you|them|anyone) know)|\bbehind (?:your|their|his|her) back"
+    r"|\bgo(?:ing)? (?:a)?round (?:you|them|him|her)\b|\bover (?:your|their|his|her) heads?\b"
 )
 
 FEELINGS: tuple[str, ...] = (
@@ -582,6 +583,7 @@ _IRREGULAR = {
     "caught": "catch",
     "bought": "buy",
     "laid": "lay",
+    "going": "go",
 }
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 

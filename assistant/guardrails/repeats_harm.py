@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from assistant.core.schemas import Section
 from assistant.guardrails.base import Hit
-from assistant.guardrails.context import Context, content_stems
+from assistant.guardrails.context import Context, content_stems, phrase_of
 from assistant.guardrails.lexicon import ALWAYS_HARMFUL, HARM_ACTS, MANNER_OF_HARM, PUBLICLY, stem, stems
 from assistant.guardrails.promises import promises, refused
 from assistant.guardrails.text import Doc, trimmed_span
@@ -67,6 +67,16 @@ CATCHES: tuple[tuple[Section, str, str], ...] = (
     ),
     (
         "commit",
+        "Before the next payroll error I will hold up a finger and ask you to walk me through it.",
+        "Every time Delphine came to my door I held up one finger and kept typing.",
+    ),
+    (
+        "commit",
+        "On the next crew rota I will go around you, and the deckhands will be the ones I call.",
+        "I kept ringing the crew myself to change their shifts, going around Orla.",
+    ),
+    (
+        "commit",
         "Next time, I'll go through the inspection with you and tell the group the watch is a disgrace to the uniform.",
         "After the inspection went badly I sent a voice note shouting that the watch was 'a disgrace to the uniform'.",
     ),
@@ -99,6 +109,16 @@ PASSES: tuple[tuple[Section, str, str], ...] = (
         "commit",
         "I won't forget to book the van again: I'll book it by Thursday and send you the slip.",
         "I told Soraya I'd get her the van for Saturday. I forgot to book it.",
+    ),
+    (
+        "commit",
+        "Before tomorrow's show I'll tell the producers, with you there, that I cancelled the tech rehearsal.",
+        "I told the producers the crew hadn't tested the cues. I'd cancelled the tech rehearsal to save money.",
+    ),
+    (
+        "commit",
+        "Next time you come to my door I won't hold up a finger; I'll stop typing and turn round.",
+        "Every time Delphine came to my door I held up one finger and kept typing.",
     ),
     (
         "commit",
@@ -246,6 +266,26 @@ def _quoted_again(body: str, ctx: Context) -> int | None:
     return None
 
 
+# What makes a promise that tells the act in its own words something else: the act refused,
+# or replaced.
+_INSTEAD = re.compile(r"\b(?:instead of|rather than|stop|no more|not|never|n't)\b")
+
+
+def _same_words(body: str, ctx: Context) -> int | None:
+    """The act told again in the account's own words, verb first: "I will hold up a finger and…"
+    after "I held up one finger and kept typing", "take the delay out on the crew"."""
+    # Only the verb the promise is about: its first word, or one joined on with "and". A verb
+    # further in is reported ("tell them that I cancelled the rehearsal") or a noun ("my posts").
+    for m in re.finditer(r"^\s*|\band\s+(?:then\s+)?", body):
+        said = phrase_of(body[m.end() :])[:3]
+        for act in ctx.acts:
+            if act.omitted or len(said) < 3 or said[0] != act.verb:
+                continue
+            if any(act.phrase[i : i + 3] == said for i in range(len(act.phrase) - 2)):
+                return m.end()
+    return None
+
+
 def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
     acts = _act_stems(ctx)
     for promise in promises(doc):
@@ -282,6 +322,11 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
                     break
         if where is None and section != "own" and (quoted := _quoted_again(body, ctx)) is not None:
             if not refused(doc, promise, promise.body + quoted):
+                start, end = trimmed_span(doc.text, promise.start, promise.end)
+                yield Hit(CATEGORY, "high", start, end, MESSAGE)
+            continue
+        if where is None and section != "own" and (same := _same_words(body, ctx)) is not None:
+            if not refused(doc, promise, promise.body + same) and not _INSTEAD.search(body):
                 start, end = trimmed_span(doc.text, promise.start, promise.end)
                 yield Hit(CATEGORY, "high", start, end, MESSAGE)
             continue

@@ -57,6 +57,18 @@ CATCHES: tuple[tuple[Section, str, str, str], ...] = (
         "I told Wei in front of the whole team that his test plan was lazy.",
         "Wei",
     ),
+    (
+        "acknowledge",
+        "You had to read out the poem in front of everyone.",
+        "At the briefing I read out a comic poem calling lanes 5 and 6 'the snails'.",
+        "the team",
+    ),
+    (
+        "acknowledge",
+        "You were the one who held up a finger every time.",
+        "Every time Delphine came to my door I held up one finger and kept typing.",
+        "Delphine",
+    ),
 )
 PASSES: tuple[tuple[Section, str, str, str], ...] = (
     (
@@ -71,6 +83,12 @@ PASSES: tuple[tuple[Section, str, str, str], ...] = (
         "You told me afterwards that it felt dismissive.",
         "I dismissed Sam's idea in the meeting.",
         "Sam",
+    ),
+    (
+        "acknowledge",
+        "You had to listen to a poem about your lanes in front of everyone.",
+        "At the briefing I read out a comic poem calling lanes 5 and 6 'the snails'.",
+        "the team",
     ),
 )
 
@@ -95,6 +113,11 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
             if m.start() != clause.core and not _BEFORE_SUBJECT.search(doc.norm, clause.start, m.start()):
                 continue  # "I interrupted you…": them as the object, not the subject
             rest = doc.norm[m.end() : clause.end]
+            # "You had to read out the poem", "you were the one who held back the crew": what
+            # they are said to have had to do may still be the leader's act.
+            lead = _HAD_TO.match(rest)
+            if lead is not None:
+                rest = rest[lead.end() :]
             words = rest.split()
             if not words or words[0] in _NOT_ACTIVE:
                 continue  # "you had to…", "you were cut off": what happened to them
@@ -118,6 +141,7 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
             break
 
 
+_HAD_TO = re.compile(r"(?:(?:had )?to|were the ones? who(?: had to)?)\s+")
 _REPORTED = re.compile(
     r"\b(?:said|wrote|told \w+|called|claimed|implied|suggested|announced|posted|blamed|accused \w+ of)\b(?: that)?"
 )

@@ -91,6 +91,14 @@ def hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
                 spans.append((m.start(), m.end()))
     if ctx.is_group:
         spans += [(m.start(), m.end()) for m in _OF_THEM.finditer(doc.norm)]
+        for noun in ctx.group_nouns:
+            # "the tutors", "all the installers": the group named as if elsewhere. "You tutors"
+            # and "each of you" speak to them.
+            for m in re.finditer(
+                rf"\b(?:(?:all|each|both) (?:of )?)?the (?:\w+ )?{re.escape(noun)}\b", doc.norm
+            ):
+                if not _QUOTED_AT(doc.norm, m.start()) and not _TEAM_NOUN.match(doc.norm, m.end()):
+                    spans.append((m.start(), m.end()))
     if ctx.person:
         spans += [(m.start(), m.end()) for m in _ALWAYS.finditer(doc.norm)]
     for s, e in sorted(set(spans)):

@@ -61,6 +61,12 @@ CATCHES: tuple[tuple[Section, str, str, dict[str, str]], ...] = (
         "Achieng questioned my choice of protocol and I told her I'd been doing this since before she qualified.",
         {},
     ),
+    (
+        "acknowledge",
+        "I imagine you were worried about the post, and you had to explain the whole history to the panel.",
+        "I told Tsion by email that her application was unsuccessful, with the wrong job title in it.",
+        {},
+    ),
 )
 PASSES: tuple[tuple[Section, str, str, dict[str, str]], ...] = (
     (
@@ -82,6 +88,18 @@ PASSES: tuple[tuple[Section, str, str, dict[str, str]], ...] = (
         {},
     ),
     ("acknowledge", "You didn't get to finish your point.", "I cut Priya off twice.", {}),
+    (
+        "acknowledge",
+        "You had to redo the week's bookings over your lunch.",
+        "I joked that Milica's appointment book looked like a toddler did it. She redid the whole week's bookings at lunch.",
+        {},
+    ),
+    (
+        "acknowledge",
+        "I imagine you had to explain the gap to the client yourself.",
+        "I moved the client call without telling Ade.",
+        {},
+    ),
 )
 
 
@@ -142,9 +160,30 @@ def _novel(words: str, ctx: Context) -> set[str]:
     return {s for s in content_stems(words) if s not in ctx.support and s not in _GENERIC_IMPACT}
 
 
+# "You had to explain why": the small model's stock event, put on them as a fact. What they had
+# to do is theirs to say; the account must say it, or the clause must hedge it.
+_HAD_TO = re.compile(
+    r"(?:you|you'd|you've)\s+(?:(?:really|then|also|still|just)\s+)?(?:had to|have had to|were left to|"
+    r"ended up having to|were the one who had to|had been left to)\s+"
+)
+_STOCK = frozenset(stems("why what how about this that them it thing things"))
+
+
+def _had_to_hits(doc: Doc, ctx: Context) -> Iterator[Hit]:
+    for clause in doc.clauses:
+        m = _HAD_TO.match(doc.norm, clause.core)
+        if m is None or _HEDGE.search(doc.norm[clause.start : clause.core]):
+            continue
+        said = content_stems(doc.norm[m.end() : clause.end]) - _STOCK
+        if len(said - ctx.support) >= 2 and len(said - ctx.support) * 3 >= len(said) * 2:
+            start, end = trimmed_span(doc.text, clause.start, clause.end)
+            yield Hit(CATEGORY, "low", start, end, MESSAGE)
+
+
 def novel_impact_hits(doc: Doc, section: Section | None, ctx: Context) -> Iterator[Hit]:
     if section != "acknowledge" or not ctx.has_account:
         return
+    yield from _had_to_hits(doc, ctx)
     for clause in doc.clauses:
         m = _LEFT_YOU_WITH.match(doc.norm, clause.core)
         if m is None:
