@@ -282,7 +282,7 @@ def test_hand_written_false_positive_rate(hand_written: Report) -> None:
 MODEL_OUTPUT_FLOOR = {"recall": 0.28, "fp_rate": 0.035}
 HELDOUT_FLOOR = {"recall": 0.52, "fp_rate": 0.11}
 BATCH6_FLOOR = {"recall": 0.70, "fp_rate": 0.10}
-SHOWN_FLOOR = {"recall": 0.10, "fp_rate": 0.02}
+SHOWN_FLOOR = {"recall": 0.12, "fp_rate": 0.02}
 SHOWN_HELDOUT_FLOOR = {"recall": 0.08, "fp_rate": 0.03}
 
 

@@ -73,6 +73,11 @@ _PUNITIVE = re.compile(
     rf"|\bwatching your \w+(?: \w+)? (?:live|closely)\b"
     rf"|\bpull your [\w-]+ (?:figures|numbers|stats|scores|data)\b"
     rf"|\bwill go through a (?:review|approval) (?:panel|process|step)\b"
+    # Their work checked by the leader, or reported on: "show me the week's bookings before…",
+    # "take whatever I find to the head", "tell you what I want to see from you".
+    rf"|\bwhat i (?:want|expect) to see from (?:you|each of you|all of you)\b"
+    rf"|\b(?:to )?show me (?:the|your|all|each|every) [\w' ]{{1,30}}? before\b"
+    rf"|\btake (?:whatever|what) i find\b"
 )
 _OFFER = re.compile(
     r"\bif you(?:'d| would)? (?:like|want|wish|prefer)|\bif (?:it|that) (?:helps|would help)|\bonly if you\b|\bif useful\b"
@@ -98,6 +103,12 @@ CATCHES: tuple[tuple[Section, str], ...] = (
     ("commit", "Every afternoon I'll be watching your call times live."),
     ("commit", "On Fridays I'll pull your pick-rate figures and we'll talk them through."),
     ("commit", "Your quotes will go through a review panel before they reach the client."),
+    ("commit", "At the end of the shoot I will tell you what I want to see from you."),
+    ("commit", "Before the next huddle I will ask you to show me the week's bookings before they go out."),
+    (
+        "commit",
+        "At the next meeting I will ask you what you missed, and I will take whatever I find to the head.",
+    ),
 )
 PASSES: tuple[tuple[Section, str], ...] = (
     ("commit", "In Thursday's review I will ask for your view before I give mine."),
@@ -106,6 +117,8 @@ PASSES: tuple[tuple[Section, str], ...] = (
     ("commit", "From next week I'll review my own comments before I post them in the channel."),
     ("commit", "I'll ask you to tell me straight away if I talk over you again on Friday."),
     ("commit", "On Friday I'll send you every note from the meeting so you can correct my summary."),
+    ("commit", "On any design you share I'll write what I'd change, screen by screen, in the thread."),
+    ("commit", "Before Monday I'll show you the new rota before it goes to anyone else."),
 )
 
 
