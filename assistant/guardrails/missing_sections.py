@@ -167,6 +167,8 @@ _IMPLICIT_IMPACT = rx(
     + r"|hard|harder|difficult|jarring|unsettling|painful|hurtful|awkward|embarrassing|"
     r"humiliating|upsetting|frustrating|discouraging|demoralising|demoralizing|confusing|"
     r"stressful|unfair|a (?:blow|shock|lot))\b"
+    + r"|(?:i (?:imagine|suspect|think|know|can see|could see) )?(?:that's|that is|that was|which is|this is) "
+    r"how (?:it|that|this) (?:landed|felt|came across|sounded)\b"
 )
 # Capitalised words that are not people's names.
 _NOT_NAMES = frozenset(
@@ -401,6 +403,7 @@ EXAMPLES: tuple[CheckExamples, ...] = (
             "I imagine it was hard to hear that in front of the residents.",
             "That must have been unsettling, coming back to a timetable that had changed.",
             "An accusation like that, sent without a word to you first, put your reputation at risk.",
+            "Three cancellations in a row, and I suspect that's how it landed.",
         ),
     ),
     CheckExamples(
