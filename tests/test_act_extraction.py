@@ -202,3 +202,34 @@ def test_a_note_on_what_i_did_becomes_the_own_seed(
     note: str, incident: str, person: str, expected: str
 ) -> None:
     assert own_from_note(note, incident, person) == expected
+
+
+@pytest.mark.parametrize(
+    ("incident", "person", "expected"),
+    [
+        # Typed in lower case, the account still names them, so "him" is them.
+        (
+            "wolfram came to my office to argue for his author and i ended up yelling at him and pointing at the door.",
+            "Wolfram",
+            "I ended up yelling at you and pointing at the door.",
+        ),
+        # A jotted account with no "I": the first sentence, with its "I" back and who they are dropped.
+        (
+            "Phoned Anouk, one of our court interpreters, after a judge complained about her pace, and "
+            "opened with 'what on earth happened in there?'. The complaint was fair.",
+            "Anouk",
+            "I phoned you after a judge complained about your pace, and opened with 'what on earth happened in there?'.",
+        ),
+        (
+            "Kept emailing Solveig, our librarian, through the night about missing parts.",
+            "Solveig",
+            "I kept emailing you through the night about missing parts.",
+        ),
+        # No act in it at all: nothing to seed.
+        ("The meeting went badly.", "Luz", None),
+    ],
+)
+def test_the_act_is_found_in_lower_case_and_jotted_accounts(
+    incident: str, person: str, expected: str | None
+) -> None:
+    assert extract_act(incident, person) == expected

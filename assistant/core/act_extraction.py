@@ -76,7 +76,9 @@ def extract_act(incident: str, person: str = "") -> str | None:
         (m, clause) for m in _I_CLAUSE.finditer(incident) if len((clause := _tidy(m.group(0))).split()) >= 3
     ]
     if not found:
-        return None
+        # A jotted account leaves the "I" out: "Phoned Anouk after the hearing and opened with…".
+        first = re.split(r"(?<=[.!?])\s+", incident.strip(), maxsplit=1)[0]
+        return own_from_note(first, incident, person) if _starts_past(first) else None
     # max() keeps the first of equals: the account's own order breaks ties.
     match, clause = max(found, key=lambda item: _weight(item[1], person))
     clause = "I" + clause[1:]
@@ -97,8 +99,8 @@ _NOT_NAMES = frozenset(
 def only_person_named(before: str, name: str) -> bool:
     """True when `name` is named before the act and nobody else is: "he"/"her" is then them."""
     first = name.split()[0]
-    if not re.search(rf"\b{re.escape(first)}\b", before):
-        return False
+    if not re.search(rf"\b{re.escape(first)}\b", before, re.IGNORECASE):
+        return False  # an account typed in lower case still names them
     names = {w for w in re.findall(r"(?<![.!?]\s)(?<![.!?])(?<!^)\b[A-Z][a-z'’]+\b", before.strip())}
     return not (names - {first, *name.split()} - _NOT_NAMES)
 
@@ -194,12 +196,19 @@ def own_from_note(note: str, incident: str, person: str) -> str:
         return ""
     if not sentence.endswith((".", "!", "?")):
         sentence += "."
-    first = re.match(r"[A-Za-z']+", sentence)
-    word = first.group().lower() if first else ""
-    if word != "i" and word not in _NOT_PAST and (word.endswith("ed") or word in _IRREGULAR_PAST):
+    if _starts_past(sentence):
         sentence = "I " + sentence[0].lower() + sentence[1:]
     else:
         sentence = sentence[0].upper() + sentence[1:]
     if person and person.lower() not in {"the team", "team", "everyone"}:
         sentence = to_second_person(sentence, person, sole=True)
+        # "I phoned you, one of our court interpreters, after…": who they are goes without saying.
+        sentence = re.sub(r"\byou, (?:one of (?:our|my|the)|our|my|the|a|an) [^,]{1,50}, ", "you ", sentence)
     return sentence
+
+
+def _starts_past(sentence: str) -> bool:
+    """True when a jotted sentence opens with a past-tense verb: "Told Luz…", "Phoned Anouk…"."""
+    first = re.match(r"[A-Za-z']+", sentence.strip())
+    word = first.group().lower() if first else ""
+    return word != "i" and word not in _NOT_PAST and (word.endswith("ed") or word in _IRREGULAR_PAST)
