@@ -173,7 +173,7 @@ def test_a_quote_cut_off_at_its_full_stop_is_closed() -> None:
             "Snapped at the team about the rota",
             "I snapped at everyone.",
             "the team",
-            "I snapped at the team about the rota.",
+            "I snapped at all of you about the rota.",
         ),
         # A note that already has its subject, or does not start with a past tense, keeps it.
         (
@@ -233,3 +233,33 @@ def test_the_act_is_found_in_lower_case_and_jotted_accounts(
     incident: str, person: str, expected: str | None
 ) -> None:
     assert extract_act(incident, person) == expected
+
+
+@pytest.mark.parametrize(
+    ("incident", "expected"),
+    [
+        (
+            "At Friday's all-hands I lost my temper and told the whole support team they were making excuses.",
+            "I lost my temper and told all of you that you were making excuses.",
+        ),
+        (
+            "I told all the volunteer tutors that their session notes were useless to parents.",
+            "I told all of you that your session notes were useless to parents.",
+        ),
+        # A thing of theirs is not them, and an act with no group in it is left as it is.
+        (
+            "I posted in the team chat that the rota was final.",
+            "I posted in the team chat that the rota was final.",
+        ),
+        ("I cancelled the offsite without asking anyone.", "I cancelled the offsite without asking anyone."),
+    ],
+)
+def test_a_seeded_own_speaks_to_the_whole_team(incident: str, expected: str) -> None:
+    assert extract_act(incident, "the team") == expected
+
+
+def test_a_jotted_note_speaks_to_the_team_too() -> None:
+    assert (
+        own_from_note("shouted at the crew in the yard", "", "the team")
+        == "I shouted at all of you in the yard."
+    )

@@ -83,9 +83,60 @@ def extract_act(incident: str, person: str = "") -> str | None:
     match, clause = max(found, key=lambda item: _weight(item[1], person))
     clause = "I" + clause[1:]
     name = person.strip()
-    if name and name.lower() not in {"the team", "team", "everyone"}:
+    if is_group(name):
+        clause = to_group_address(clause)
+    elif name:
         clause = to_second_person(clause, name, sole=only_person_named(incident[: match.start()], name))
     return clause + "."
+
+
+_GROUP_WORDS = frozenset({"team", "everyone", "all", "group", "crew", "staff", "you all", "folks"})
+
+
+def is_group(person: str) -> bool:
+    """True when the repair goes to many people: "the team", "the night shift", "everyone"."""
+    p = person.strip().lower()
+    return bool(p) and (p.startswith("the ") or p in _GROUP_WORDS or p.split()[-1] in _GROUP_WORDS)
+
+
+# The group as the account names it: "the whole support team", "all the tutors", "everyone".
+_GROUP_PHRASE = re.compile(
+    r"\b(?:(?:the whole|the entire|all (?:of )?(?:the|my|our)|the|my|our)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:team|crew|staff|group|shift|department|squad|unit|class)"
+    r"|all (?:of )?(?:the|my|our)\s+(?:[a-z-]+\s+)?[a-z]+s|everyone|everybody)"
+    # The group itself, not a thing of theirs: "the team chat" is not them.
+    r"(?=\s*$|\s*[,.;:!?]|\s+(?:that|they|to|in|at|on|for|about|with|and|but|when|while|during|"
+    r"because|was|were|what|how|why|after|before|over|until|as|again|off|down|up|out|of|from|"
+    r"without|by|into|twice|once|three|several|instead)\b)"
+)
+_THEY = {
+    "they": "you",
+    "them": "you",
+    "their": "your",
+    "theirs": "yours",
+    "themselves": "yourselves",
+    "they're": "you're",
+    "they'd": "you'd",
+    "they've": "you've",
+    "they'll": "you'll",
+}
+
+
+def to_group_address(clause: str) -> str:
+    """The act spoken to the group it was done to: "told the whole support team they were
+    making excuses" -> "told all of you that you were making excuses"."""
+    m = _GROUP_PHRASE.search(clause)
+    if m is None:
+        return clause
+    head, tail = clause[: m.start()], clause[m.end() :]
+    tail = re.sub(
+        r"\b(?:they're|they'd|they've|they'll|themselves|theirs|their|them|they)\b",
+        lambda w: _THEY[w.group().lower()],
+        tail,
+    )
+    # "told all of you you were…" reads as a stutter; "that" keeps the two apart.
+    tail = re.sub(r"^(\s+)you\b", r"\1that you", tail)
+    return head + "all of you" + tail
 
 
 # Capitalised words that are not people: the start of a sentence is skipped separately.
@@ -200,7 +251,9 @@ def own_from_note(note: str, incident: str, person: str) -> str:
         sentence = "I " + sentence[0].lower() + sentence[1:]
     else:
         sentence = sentence[0].upper() + sentence[1:]
-    if person and person.lower() not in {"the team", "team", "everyone"}:
+    if is_group(person):
+        sentence = to_group_address(sentence)
+    elif person:
         sentence = to_second_person(sentence, person, sole=True)
         # "I phoned you, one of our court interpreters, after…": who they are goes without saying.
         sentence = re.sub(r"\byou, (?:one of (?:our|my|the)|our|my|the|a|an) [^,]{1,50}, ", "you ", sentence)
