@@ -180,44 +180,38 @@ def hand_written() -> Report:
     return report
 
 
-@pytest.fixture(scope="module")
-def model_output() -> Report:
-    report = score("model output, labelled (base few-shot and adapter drafts)", _load(MODEL_OUTPUT))
+def _figures(name: str, *paths: Path) -> Report:
+    """Score a set and print only its figures: misses of a frozen set are not for reading."""
+    report = score(name, _load(*paths))
     print("\n" + report.table(details=False))  # noqa: T201
     return report
+
+
+@pytest.fixture(scope="module")
+def model_output() -> Report:
+    return _figures("model output, labelled (base few-shot and adapter drafts)", MODEL_OUTPUT)
 
 
 @pytest.fixture(scope="module")
 def heldout() -> Report:
-    # Only the figures: the misses of a held-out set are not for reading while tuning.
-    report = score("held-out (frozen, never tuned on)", _load(HELDOUT))
-    print("\n" + report.table(details=False))  # noqa: T201
-    return report
+    return _figures("held-out (frozen, never tuned on)", HELDOUT)
 
 
 @pytest.fixture(scope="module")
 def batch6() -> Report:
-    report = score(
-        "batch 6 (scored before tuning: recall 0.48, 10.0% flagged; tuned on since)", _load(BATCH6)
-    )
-    print("\n" + report.table(details=False))  # noqa: T201
-    return report
+    return _figures("batch 6 (scored before tuning: recall 0.48, 10.0% flagged; tuned on since)", BATCH6)
 
 
 @pytest.fixture(scope="module")
 def shown() -> Report:
-    report = score("shown drafts, round 4 (tuned on; before: recall 0.025, 0.0% flagged)", _load(SHOWN))
-    print("\n" + report.table(details=False))  # noqa: T201
-    return report
+    return _figures("shown drafts, round 4 (tuned on; before: recall 0.025, 0.0% flagged)", SHOWN)
 
 
 @pytest.fixture(scope="module")
 def shown_heldout() -> Report:
-    report = score(
-        "shown drafts, round 4, held out (frozen; before: recall 0.016, 2.1% flagged)", _load(SHOWN_HELDOUT)
+    return _figures(
+        "shown drafts, round 4, held out (frozen; before: recall 0.016, 2.1% flagged)", SHOWN_HELDOUT
     )
-    print("\n" + report.table(details=False))  # noqa: T201
-    return report
 
 
 def test_the_sets_are_big_enough_and_cover_every_category() -> None:
