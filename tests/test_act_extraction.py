@@ -263,3 +263,33 @@ def test_a_jotted_note_speaks_to_the_team_too() -> None:
         own_from_note("shouted at the crew in the yard", "", "the team")
         == "I shouted at all of you in the yard."
     )
+
+
+@pytest.mark.parametrize(
+    ("incident", "person", "expected"),
+    [
+        (
+            "replied to cosmin's weekly forecast with 'these numbers are fantasy'.",
+            "Cosmin",
+            "I replied to your weekly forecast with 'these numbers are fantasy'.",
+        ),
+        (
+            "I told the dentist i work for that our hygienist perpetua is having a hard time at home.",
+            "Perpetua",
+            "I told the dentist I work for that you are having a hard time at home.",
+        ),
+        # A name that is also a word is matched only with its capital.
+        (
+            "i told will that i will take the account myself.",
+            "Will",
+            "I told will that I will take the account myself.",
+        ),
+        (
+            "I told Will that I will take the account myself.",
+            "Will",
+            "I told you that I will take the account myself.",
+        ),
+    ],
+)
+def test_names_typed_in_lower_case_are_spoken_to(incident: str, person: str, expected: str) -> None:
+    assert extract_act(incident, person) == expected

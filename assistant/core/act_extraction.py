@@ -87,7 +87,12 @@ def extract_act(incident: str, person: str = "") -> str | None:
         clause = to_group_address(clause)
     elif name:
         clause = to_second_person(clause, name, sole=only_person_named(incident[: match.start()], name))
-    return clause + "."
+    return _capital_i(clause) + "."
+
+
+def _capital_i(text: str) -> str:
+    """ "the dentist i work for" -> "the dentist I work for": the seed is the leader's own voice."""
+    return re.sub(r"(?<![\w'.])i(?=\b(?!\.)|')", "I", text)
 
 
 _GROUP_WORDS = frozenset({"team", "everyone", "all", "group", "crew", "staff", "you all", "folks"})
@@ -150,8 +155,9 @@ _NOT_NAMES = frozenset(
 def only_person_named(before: str, name: str) -> bool:
     """True when `name` is named before the act and nobody else is: "he"/"her" is then them."""
     first = name.split()[0]
-    if not re.search(rf"\b{re.escape(first)}\b", before, re.IGNORECASE):
-        return False  # an account typed in lower case still names them
+    case = 0 if first.lower() in _WORD_NAMES else re.IGNORECASE  # lower case still names them
+    if not re.search(rf"\b{re.escape(first)}\b", before, case):
+        return False
     names = {w for w in re.findall(r"(?<![.!?]\s)(?<![.!?])(?<!^)\b[A-Z][a-z'’]+\b", before.strip())}
     return not (names - {first, *name.split()} - _NOT_NAMES)
 
@@ -182,6 +188,27 @@ def _agree(match: re.Match[str]) -> str:
     return "you"
 
 
+# First names that are also everyday words: matched only as typed, with their capital.
+_WORD_NAMES = frozenset(
+    "will may bill mark rose grace hope joy sue pat art june august max ray dawn amber jack rob "
+    "frank carol faith summer sunny chance guy drew win".split()
+)
+_YOU_VERB = {
+    "is": "are",
+    "was": "were",
+    "has": "have",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+    "hasn't": "haven't",
+    "does": "do",
+    "doesn't": "don't",
+}
+
+
+def _agree_you(m: re.Match[str]) -> str:
+    return "you " + _YOU_VERB[m.group(1)]
+
+
 def to_second_person(clause: str, name: str, *, sole: bool = False) -> str:
     """Speak the clause to `name`: their name becomes "you", and so do the pronouns after it.
 
@@ -190,7 +217,11 @@ def to_second_person(clause: str, name: str, *, sole: bool = False) -> str:
     before this clause ("Mbali presented. I kept jumping in on her"), so its pronouns are theirs.
     """
     first = re.escape(name.split()[0])
-    if not re.search(rf"\b{first}\b", clause) and not sole:
+    # An account typed in lower case names them all the same ("replied to cosmin's forecast"),
+    # unless their name is also a word ("I will ask will").
+    typed_lower = not re.search(r"[A-Z]", re.sub(r"\bI\b", "", clause))
+    case = re.IGNORECASE if typed_lower and name.split()[0].lower() not in _WORD_NAMES else 0
+    if not re.search(rf"\b{first}\b", clause, case) and not sole:
         return clause
     # Words in quotes were said to someone else and stay as they were said.
     parts = re.split(r"((?<!\w)['‘“\"][^'’”\"]*['’”\"](?!\w))", clause)
@@ -203,8 +234,16 @@ def to_second_person(clause: str, name: str, *, sole: bool = False) -> str:
         for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b", clause)
         if w != name.split()[0] and w not in _NOT_NAMES
     ]
-    clause = re.sub(rf"\b{first}'s\b", "your", clause)
-    clause = re.sub(rf"\b{re.escape(name)}\b|\b{first}\b", "you", clause)
+    clause = re.sub(rf"\b{first}'s\b", "your", clause, flags=case)
+    # "our hygienist Perpetua": who they are goes without saying to them.
+    clause = re.sub(
+        rf"\b(?:our|my|the)\s+(?:[a-z-]+\s+)?(?:{re.escape(name)}|{first})\b",
+        "you",
+        clause,
+        flags=case,
+    )
+    clause = re.sub(rf"\b{re.escape(name)}\b|\b{first}\b", "you", clause, flags=case)
+    clause = re.sub(r"\byou\s+(is|was|has|isn't|wasn't|hasn't|does|doesn't)\b", _agree_you, clause)
     if others:
         return clause
     clause = re.sub(r"\bherself\b|\bhimself\b", "yourself", clause)
@@ -257,7 +296,7 @@ def own_from_note(note: str, incident: str, person: str) -> str:
         sentence = to_second_person(sentence, person, sole=True)
         # "I phoned you, one of our court interpreters, after…": who they are goes without saying.
         sentence = re.sub(r"\byou, (?:one of (?:our|my|the)|our|my|the|a|an) [^,]{1,50}, ", "you ", sentence)
-    return sentence
+    return _capital_i(sentence)
 
 
 def _starts_past(sentence: str) -> bool:
