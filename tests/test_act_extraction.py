@@ -94,7 +94,7 @@ def test_the_seeded_own_is_spoken_to_the_person(incident: str, person: str, expe
         (
             "Svetlana raised the risk again. I told her she was overthinking it.",
             "Svetlana",
-            "I told you you were overthinking it.",
+            "I told you that you were overthinking it.",
         ),
         (
             "Gwen joined the ward round. I forgot she was there for twenty minutes.",
@@ -252,6 +252,7 @@ def test_the_act_is_found_in_lower_case_and_jotted_accounts(
             "I posted in the team chat that the rota was final.",
         ),
         ("I cancelled the offsite without asking anyone.", "I cancelled the offsite without asking anyone."),
+        ("I told my manager the team was lazy.", "I told my manager all of you were lazy."),
     ],
 )
 def test_a_seeded_own_speaks_to_the_whole_team(incident: str, expected: str) -> None:
@@ -288,6 +289,17 @@ def test_a_jotted_note_speaks_to_the_team_too() -> None:
             "I told Will that I will take the account myself.",
             "Will",
             "I told you that I will take the account myself.",
+        ),
+        # "the team Priya" is two people, not a role and a name.
+        (
+            "I told the team Priya was slow with the figures.",
+            "Priya",
+            "I told the team you were slow with the figures.",
+        ),
+        (
+            "I told my deputy Jo she was wrong in front of everyone.",
+            "Jo",
+            "I told you that you were wrong in front of everyone.",
         ),
     ],
 )

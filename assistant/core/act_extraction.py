@@ -106,7 +106,8 @@ def is_group(person: str) -> bool:
 
 # The group as the account names it: "the whole support team", "all the tutors", "everyone".
 _GROUP_PHRASE = re.compile(
-    r"\b(?:(?:the whole|the entire|all (?:of )?(?:the|my|our)|the|my|our)\s+(?:[a-z-]+\s+){0,2}?"
+    r"\b(?:(?:the whole|the entire|all (?:of )?(?:the|my|our)|the|my|our)\s+"
+    r"(?:(?!(?:the|my|our|a|an|his|her|their)\b)[a-z-]+\s+){0,2}?"
     r"(?:team|crew|staff|group|shift|department|squad|unit|class)"
     r"|all (?:of )?(?:the|my|our)\s+(?:[a-z-]+\s+)?[a-z]+s|everyone|everybody)"
     # The group itself, not a thing of theirs: "the team chat" is not them.
@@ -141,6 +142,10 @@ def to_group_address(clause: str) -> str:
     )
     # "told all of you you were…" reads as a stutter; "that" keeps the two apart.
     tail = re.sub(r"^(\s+)you\b", r"\1that you", tail)
+    # The group as the subject: "the team was lazy" -> "all of you were lazy".
+    tail = re.sub(
+        r"^(\s+)(was|is|has|wasn't|isn't|hasn't)\b", lambda v: v.group(1) + _YOU_VERB[v.group(2)], tail
+    )
     return head + "all of you" + tail
 
 
@@ -235,9 +240,10 @@ def to_second_person(clause: str, name: str, *, sole: bool = False) -> str:
         if w != name.split()[0] and w not in _NOT_NAMES
     ]
     clause = re.sub(rf"\b{first}'s\b", "your", clause, flags=case)
-    # "our hygienist Perpetua": who they are goes without saying to them.
+    # "our hygienist Perpetua": who they are goes without saying to them. ("told the team Priya
+    # was slow" is a different sentence, so only "our"/"my" and a role that is not a group.)
     clause = re.sub(
-        rf"\b(?:our|my|the)\s+(?:[a-z-]+\s+)?(?:{re.escape(name)}|{first})\b",
+        rf"\b(?:our|my)\s+(?:(?!team\b|crew\b|staff\b|group\b|class\b)[a-z-]+\s+)?(?:{re.escape(name)}|{first})\b",
         "you",
         clause,
         flags=case,
@@ -262,7 +268,8 @@ def to_second_person(clause: str, name: str, *, sole: bool = False) -> str:
         _agree,
         clause,
     )
-    return clause
+    # "told you you were wrong" reads as a stutter; "that" keeps the two apart.
+    return re.sub(r"\b(told|warned|reminded|informed) you you\b", r"\1 you that you", clause)
 
 
 # Past-tense verbs a note to self often starts with, its "I" left out ("cut her off").
