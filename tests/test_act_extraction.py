@@ -225,6 +225,38 @@ def test_a_note_on_what_i_did_becomes_the_own_seed(
             "Solveig",
             "I kept emailing you through the night about missing parts.",
         ),
+        (
+            "replied to cosmin's weekly forecast with 'these numbers are fantasy'.",
+            "Cosmin",
+            "I replied to your weekly forecast with 'these numbers are fantasy'.",
+        ),
+        (
+            "I told the dentist i work for that our hygienist perpetua is having a hard time at home.",
+            "Perpetua",
+            "I told the dentist I work for that you are having a hard time at home.",
+        ),
+        # A name that is also a word is matched only with its capital.
+        (
+            "i told will that i will take the account myself.",
+            "Will",
+            "I told will that I will take the account myself.",
+        ),
+        (
+            "I told Will that I will take the account myself.",
+            "Will",
+            "I told you that I will take the account myself.",
+        ),
+        # "the team Priya" is two people, not a role and a name.
+        (
+            "I told the team Priya was slow with the figures.",
+            "Priya",
+            "I told the team you were slow with the figures.",
+        ),
+        (
+            "I told my deputy Jo she was wrong in front of everyone.",
+            "Jo",
+            "I told you that you were wrong in front of everyone.",
+        ),
         # No act in it at all: nothing to seed.
         ("The meeting went badly.", "Luz", None),
     ],
@@ -264,44 +296,3 @@ def test_a_jotted_note_speaks_to_the_team_too() -> None:
         own_from_note("shouted at the crew in the yard", "", "the team")
         == "I shouted at all of you in the yard."
     )
-
-
-@pytest.mark.parametrize(
-    ("incident", "person", "expected"),
-    [
-        (
-            "replied to cosmin's weekly forecast with 'these numbers are fantasy'.",
-            "Cosmin",
-            "I replied to your weekly forecast with 'these numbers are fantasy'.",
-        ),
-        (
-            "I told the dentist i work for that our hygienist perpetua is having a hard time at home.",
-            "Perpetua",
-            "I told the dentist I work for that you are having a hard time at home.",
-        ),
-        # A name that is also a word is matched only with its capital.
-        (
-            "i told will that i will take the account myself.",
-            "Will",
-            "I told will that I will take the account myself.",
-        ),
-        (
-            "I told Will that I will take the account myself.",
-            "Will",
-            "I told you that I will take the account myself.",
-        ),
-        # "the team Priya" is two people, not a role and a name.
-        (
-            "I told the team Priya was slow with the figures.",
-            "Priya",
-            "I told the team you were slow with the figures.",
-        ),
-        (
-            "I told my deputy Jo she was wrong in front of everyone.",
-            "Jo",
-            "I told you that you were wrong in front of everyone.",
-        ),
-    ],
-)
-def test_names_typed_in_lower_case_are_spoken_to(incident: str, person: str, expected: str) -> None:
-    assert extract_act(incident, person) == expected

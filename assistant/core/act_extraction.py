@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.guardrails.context import is_group
 from assistant.guardrails.lexicon import HARM_ACTS, HE_SHE, THEY_FORMS, WE_FORMS, alt
 
 # "I" followed by a verb of doing, not a verb of thinking or a state of uncertainty.
@@ -39,19 +40,22 @@ MAX_WORDS = 28
 def _tidy(clause: str) -> str:
     clause = _CLAUSE_END.sub("", clause)
     clause = _OTHER_SUBJECT.sub("", clause).strip(" ,;:-")
-    words = clause.split()
-    if len(words) > MAX_WORDS:
-        clause = " ".join(words[:MAX_WORDS])
-        # End at the last comma inside the limit rather than mid-phrase.
-        if "," in clause:
-            clause = clause[: clause.rindex(",")]
-    clause = clause.rstrip(" ,;:-")
+    clause = _cap_words(clause).rstrip(" ,;:-")
     # A quote cut off at its own full stop ("I said 'Sure, once you can ski.") is closed again.
     opened = re.findall(r"(?:(?<=\s)|^)(['\"‘“])", clause)
     closed = re.findall(r"(['\"’”])(?=\s|$|[,;:!?])", clause)
     if len(opened) > len(closed):
         clause += {"'": "'", '"': '"', "‘": "’", "“": "”"}[opened[-1]]
     return clause
+
+
+def _cap_words(clause: str) -> str:
+    """At most MAX_WORDS words, ending at the last comma inside the limit rather than mid-phrase."""
+    words = clause.split()
+    if len(words) <= MAX_WORDS:
+        return clause
+    clause = " ".join(words[:MAX_WORDS])
+    return clause[: clause.rindex(",")] if "," in clause else clause
 
 
 def _weight(clause: str, person: str) -> int:
@@ -93,15 +97,6 @@ def extract_act(incident: str, person: str = "") -> str | None:
 def _capital_i(text: str) -> str:
     """ "the dentist i work for" -> "the dentist I work for": the seed is the leader's own voice."""
     return re.sub(r"(?<![\w'.])i(?=\b(?!\.)|')", "I", text)
-
-
-_GROUP_WORDS = frozenset({"team", "everyone", "all", "group", "crew", "staff", "you all", "folks"})
-
-
-def is_group(person: str) -> bool:
-    """True when the repair goes to many people: "the team", "the night shift", "everyone"."""
-    p = person.strip().lower()
-    return bool(p) and (p.startswith("the ") or p in _GROUP_WORDS or p.split()[-1] in _GROUP_WORDS)
 
 
 # The group as the account names it: "the whole support team", "all the tutors", "everyone".
@@ -303,6 +298,9 @@ def own_from_note(note: str, incident: str, person: str) -> str:
         sentence = to_second_person(sentence, person, sole=True)
         # "I phoned you, one of our court interpreters, after…": who they are goes without saying.
         sentence = re.sub(r"\byou, (?:one of (?:our|my|the)|our|my|the|a|an) [^,]{1,50}, ", "you ", sentence)
+    if len(sentence.split()) > MAX_WORDS:
+        # A note or jotted account as long as a paragraph is cut as the account's own clause is.
+        sentence = _cap_words(sentence).rstrip(" ,;:-") + "."
     return _capital_i(sentence)
 
 

@@ -198,8 +198,7 @@ class Context:
 
     @cached_property
     def is_group(self) -> bool:
-        p = self.person.strip().lower()
-        return bool(p) and (p.startswith("the ") or p in _GROUP_WORDS or p.split()[-1] in _GROUP_WORDS)
+        return is_group(self.person)
 
     @cached_property
     def is_individual(self) -> bool:
@@ -268,6 +267,12 @@ class Context:
     @property
     def has_account(self) -> bool:
         return bool(self.incident.strip())
+
+
+def is_group(person: str) -> bool:
+    """True when the repair goes to many people: "the team", "the night shift", "everyone"."""
+    p = person.strip().lower()
+    return bool(p) and (p.startswith("the ") or p in _GROUP_WORDS or p.split()[-1] in _GROUP_WORDS)
 
 
 _TITLES = re.compile(r"\b(dr|mr|mrs|ms|prof|st)\.\s")
