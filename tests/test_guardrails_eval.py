@@ -15,6 +15,10 @@
   rules miss here is what reaches the leader. Scored before any rule changed: recall 0.025 and
   0.016, good lines flagged 0.0% and 2.1%. The rules may be tuned on the first; the second is
   frozen like the held-out file.
+- shown drafts, round 5: `model_output_r5.jsonl` and `model_output_r5_heldout.jsonl`, 552
+  sections of the round 5 adapter drafts (training/judgement/round5), labelled the same way by
+  three new readers. The frozen half holds the round 4 frozen incidents and half of the new
+  ones, so no incident the rules were tuned on is in it.
 
 Each line is {"text", "section", "expected"} plus, where the check needs them, "incident",
 "person" and "notes". A line with expected category C is recalled when the check returns C; a
@@ -46,6 +50,9 @@ HELDOUT_SHA256 = "2e00cdd71ecd9088e3a5558981865c28ed99e0f302fc891c4c5ec381a9acda
 SHOWN = DATA / "model_output_r4.jsonl"
 SHOWN_HELDOUT = DATA / "model_output_r4_heldout.jsonl"
 SHOWN_HELDOUT_SHA256 = "182f56fa5e013bc118ba553dffa82f08d6e17a1cafae21379f03f4908dbd0428"
+SHOWN5 = DATA / "model_output_r5.jsonl"
+SHOWN5_HELDOUT = DATA / "model_output_r5_heldout.jsonl"
+SHOWN5_HELDOUT_SHA256 = "aa0b06af13d39528d52a3a807ed25ca341d70ea89478fc4376b1b6b71efd418c"
 
 # The issue's targets, for every set.
 TARGET_RECALL = 0.90
@@ -214,6 +221,18 @@ def shown_heldout() -> Report:
     )
 
 
+@pytest.fixture(scope="module")
+def shown5() -> Report:
+    return _figures("shown drafts, round 5 (tuned on; before: recall 0.037, 2.0% flagged)", SHOWN5)
+
+
+@pytest.fixture(scope="module")
+def shown5_heldout() -> Report:
+    return _figures(
+        "shown drafts, round 5, held out (frozen; before: recall 0.010, 5.7% flagged)", SHOWN5_HELDOUT
+    )
+
+
 def test_the_sets_are_big_enough_and_cover_every_category() -> None:
     hand = _load(*HAND_WRITTEN)
     counts = Counter(c for line in hand for c in line.expected)
@@ -229,17 +248,23 @@ def test_the_sets_are_big_enough_and_cover_every_category() -> None:
 def test_the_heldout_file_is_frozen() -> None:
     assert hashlib.sha256(HELDOUT.read_bytes()).hexdigest() == HELDOUT_SHA256
     assert hashlib.sha256(SHOWN_HELDOUT.read_bytes()).hexdigest() == SHOWN_HELDOUT_SHA256
+    assert hashlib.sha256(SHOWN5_HELDOUT.read_bytes()).hexdigest() == SHOWN5_HELDOUT_SHA256
 
 
 def test_the_shown_sets_do_not_share_an_incident() -> None:
     tuned = {line.incident for line in _load(SHOWN)}
     held = {line.incident for line in _load(SHOWN_HELDOUT)}
     assert len(tuned) >= 25 and len(held) >= 25 and not tuned & held
+    # Nothing tuned on in either round is in either frozen half.
+    tuned5 = {line.incident for line in _load(SHOWN5)}
+    held5 = {line.incident for line in _load(SHOWN5_HELDOUT)}
+    assert len(tuned5) >= 50 and len(held5) >= 50
+    assert not (tuned | tuned5) & (held | held5)
 
 
 def test_lines_are_unique() -> None:
     # Model output may repeat itself (two drafts can share a sentence); written sets may not.
-    for paths in (HAND_WRITTEN, (HELDOUT,), (BATCH6,), (SHOWN, SHOWN_HELDOUT)):
+    for paths in (HAND_WRITTEN, (HELDOUT,), (BATCH6,), (SHOWN, SHOWN_HELDOUT), (SHOWN5, SHOWN5_HELDOUT)):
         lines = _load(*paths)
         keys = [(line.text, line.section, line.incident, line.person) for line in lines]
         assert len(keys) == len(set(keys)), paths
@@ -278,6 +303,8 @@ HELDOUT_FLOOR = {"recall": 0.52, "fp_rate": 0.11}
 BATCH6_FLOOR = {"recall": 0.70, "fp_rate": 0.10}
 SHOWN_FLOOR = {"recall": 0.12, "fp_rate": 0.02}
 SHOWN_HELDOUT_FLOOR = {"recall": 0.08, "fp_rate": 0.03}
+SHOWN5_FLOOR = {"recall": 0.03, "fp_rate": 0.03}
+SHOWN5_HELDOUT_FLOOR = {"recall": 0.0099, "fp_rate": 0.06}
 
 
 def test_model_output_does_not_lose_ground(model_output: Report) -> None:
@@ -290,8 +317,15 @@ def test_heldout_does_not_lose_ground(heldout: Report) -> None:
     assert heldout.fp_rate <= HELDOUT_FLOOR["fp_rate"], heldout.table(details=False)
 
 
-def test_shown_drafts_do_not_lose_ground(shown: Report, shown_heldout: Report) -> None:
-    for report, floor in ((shown, SHOWN_FLOOR), (shown_heldout, SHOWN_HELDOUT_FLOOR)):
+def test_shown_drafts_do_not_lose_ground(
+    shown: Report, shown_heldout: Report, shown5: Report, shown5_heldout: Report
+) -> None:
+    for report, floor in (
+        (shown, SHOWN_FLOOR),
+        (shown_heldout, SHOWN_HELDOUT_FLOOR),
+        (shown5, SHOWN5_FLOOR),
+        (shown5_heldout, SHOWN5_HELDOUT_FLOOR),
+    ):
         assert report.overall_recall >= floor["recall"], report.table(details=False)
         assert report.fp_rate <= floor["fp_rate"], report.table(details=False)
 
