@@ -316,3 +316,44 @@ def test_generation_figures_are_the_median_of_repeated_runs_with_their_spread() 
     assert figures.details["generation_runs"] == 3.0
     with pytest.raises(ValueError):
         median_of_runs([])
+
+
+def test_probe_exercises_the_page_and_reads_memory_after(tmp_path: Path) -> None:
+    port = free_port()
+    args = [
+        sys.executable,
+        "-m",
+        "http.server",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--directory",
+        str(tmp_path),
+    ]
+    seen: list[str] = []
+    probe = probe_serve(
+        args, {}, f"http://127.0.0.1:{port}/", log_dir=tmp_path, timeout_s=30, exercise=seen.append
+    )
+    assert seen == [f"http://127.0.0.1:{port}/"]
+    assert probe.draft_peak_rss_mb is not None and probe.draft_peak_rss_mb >= (probe.peak_rss_mb or 0)
+
+
+def test_a_failed_draft_through_the_page_is_a_note(tmp_path: Path) -> None:
+    port = free_port()
+    args = [
+        sys.executable,
+        "-m",
+        "http.server",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--directory",
+        str(tmp_path),
+    ]
+
+    def fail(url: str) -> None:
+        raise RuntimeError("no draft endpoint")
+
+    probe = probe_serve(args, {}, f"http://127.0.0.1:{port}/", log_dir=tmp_path, timeout_s=30, exercise=fail)
+    assert probe.ready_s is not None and probe.draft_peak_rss_mb is None
+    assert "no draft endpoint" in probe.note

@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from assistant.bench.evaluation import load_suite
-from assistant.bench.probes import machine_summary, peak_rss_mb, probe_serve, serve_command
+from assistant.bench.probes import (
+    draft_through_page,
+    machine_summary,
+    peak_rss_mb,
+    probe_serve,
+    serve_command,
+)
 from assistant.bench.stats import BENCH_KEYS, BENCH_TARGETS, median, percentile, rounded
 from assistant.config import Settings
 from assistant.core.protocols import Retriever
@@ -217,12 +223,18 @@ def collect(settings: Settings, model_flag: Path | None = None) -> BenchReport:
         port = free_port()
         env = dict(os.environ, REPAIR_DATA_DIR=str(fresh.data_dir), REPAIR_ADAPTER=settings.adapter)
         serve = probe_serve(
-            serve_command(model_flag, port), env, f"http://127.0.0.1:{port}/", log_dir=Path(tmp)
+            serve_command(model_flag, port),
+            env,
+            f"http://127.0.0.1:{port}/",
+            log_dir=Path(tmp),
+            exercise=draft_through_page(suite[0].text),
         )
     notes.append(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if serve.ready_s is None:
         tail = f" ({' / '.join(serve.output)})" if serve.output else ""
         notes.append(f"serve_ready_s not measured: {serve.note}{tail}")
+    elif serve.note:
+        notes.append(f"serve_peak_rss_mb not measured: {serve.note}")
     figures = {
         "load_s": load_s,
         "index_cold_s": index_cold_s,
@@ -238,6 +250,7 @@ def collect(settings: Settings, model_flag: Path | None = None) -> BenchReport:
         "structured_ratio": generation.structured_ratio,
         "peak_rss_mb": rss,
         "serve_ready_s": serve.ready_s,
+        "serve_peak_rss_mb": serve.draft_peak_rss_mb,
         "adapter": model.info.adapter or None,
         "base_draft_s": comparison.base_draft_s,
         "adapter_draft_ratio": comparison.ratio,
@@ -245,7 +258,7 @@ def collect(settings: Settings, model_flag: Path | None = None) -> BenchReport:
         "machine": machine_summary(),
     }
     details = dict(generation.details)
-    details["serve_peak_rss_mb"] = serve.peak_rss_mb
+    details["serve_ready_rss_mb"] = serve.peak_rss_mb
     details["draft_incident"] = suite[0].id
     if comparison.adapter_draft_s is not None:
         details["adapter_draft_s_median"] = comparison.adapter_draft_s
@@ -272,6 +285,7 @@ _LABELS = {
     "structured_ratio": "structured ÷ unconstrained, per token",
     "peak_rss_mb": "peak resident memory (MB)",
     "serve_ready_s": "serve: start to page (s)",
+    "serve_peak_rss_mb": "serve: peak memory after a draft (MB)",
     "base_draft_s": "draft without the adapter, median (s)",
     "adapter_draft_ratio": "draft with ÷ without the adapter",
 }

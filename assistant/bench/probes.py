@@ -18,7 +18,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -147,6 +147,8 @@ class ServeProbe:
 
     ready_s: float | None
     peak_rss_mb: float | None = None
+    # After one draft through the page: what a leader's serve holds at its busiest.
+    draft_peak_rss_mb: float | None = None
     note: str = ""
     output: list[str] = field(default_factory=list)
 
@@ -187,9 +189,12 @@ def probe_serve(
     log_dir: Path,
     timeout_s: float = 90.0,
     poll_s: float = 0.1,
+    exercise: Callable[[str], None] | None = None,
 ) -> ServeProbe:
     """Start `serve` as a new process and time it until `url` answers 200, then stop it.
 
+    With `exercise`, that is called with the url once the page answers (say, one draft through
+    the page's API), and the process's peak memory is read again after it.
     Bounded by `timeout_s`; a serve that exits or never answers gives a note, not a crash,
     so the rest of the benchmark still reports.
     """
@@ -210,12 +215,35 @@ def probe_serve(
                     return ServeProbe(None, note=note, output=_last_lines(out_path))
                 if _page_answers(url):
                     ready = time.perf_counter() - started
-                    return ServeProbe(ready, process_peak_rss_mb(process.pid))
+                    probe = ServeProbe(ready, process_peak_rss_mb(process.pid))
+                    if exercise is not None:
+                        try:
+                            exercise(url)
+                            probe.draft_peak_rss_mb = process_peak_rss_mb(process.pid)
+                        except Exception as exc:  # noqa: BLE001 - a failed draft is a note, not a crash
+                            probe.note = f"the draft through the page failed: {exc}"
+                    return probe
                 time.sleep(poll_s)
             note = f"the page did not answer within {timeout_s:.0f} s"
             return ServeProbe(None, note=note, output=_last_lines(out_path))
         finally:
             _stop(process)
+
+
+def draft_through_page(incident: str, person: str = "Priya") -> Callable[[str], None]:
+    """One draft through the served page's own API, as the page's Draft button makes it."""
+
+    def run(url: str) -> None:
+        from gradio_client import Client  # gradio's own client, installed with it
+
+        client = Client(url, verbose=False)
+        result = client.submit(incident, person, "", "in_person", "", "", "", "", api_name="/draft").result(
+            timeout=300
+        )
+        if not (result and result[0]):
+            raise RuntimeError("the page returned no draft")
+
+    return run
 
 
 def serve_command(model_flag: Path | None, port: int) -> list[str]:

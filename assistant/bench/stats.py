@@ -28,6 +28,7 @@ BENCH_KEYS: tuple[str, ...] = (
     "structured_ratio",
     "peak_rss_mb",
     "serve_ready_s",
+    "serve_peak_rss_mb",
     "adapter",
     "base_draft_s",
     "adapter_draft_ratio",
@@ -58,7 +59,10 @@ BENCH_TARGETS: tuple[Target, ...] = (
     Target("overhead_ratio", True, 1.10),
     Target("revise_ttft_speedup", False, 10.0),
     Target("structured_ratio", True, 1.25),
-    Target("peak_rss_mb", True, 1000.0),
+    # The leader's memory budget is for `serve` with a draft done; the bench process itself
+    # holds two drafting models at once (with and without the adapter), so its peak is shown
+    # beside it, not held to it.
+    Target("serve_peak_rss_mb", True, 1000.0),
     Target("retrieve_p50_ms", True, 50.0),
     Target("serve_ready_s", True, 10.0),
     # With the adapter a draft must be no slower than base few-shot.
