@@ -195,3 +195,44 @@ def test_with_the_adapter_a_seeded_acknowledgement_starts_as_a_guess_unless_the_
         RepairService(FakeModel()).build_case(DraftRequest(incident="I cut Priya off twice."), []).ack_start
         == ""
     )
+
+
+def test_with_the_adapter_a_known_act_gets_the_commitment_that_answers_it() -> None:
+    model = FakeModel(adapter="repair-lora")
+    result = RepairService(model).draft(
+        DraftRequest(incident="In the budget review I talked over Fatima every time.", person="Fatima")
+    )
+    # The model stops where the commitment would begin; the rule's commitment is the section.
+    assert "\nCOMMIT:" in model.calls[0]["stop"]
+    assert result.draft.commit == (
+        "At the next budget review, I will let you finish your point before I come in, "
+        "and ask for your view before I give mine."
+    )
+    assert result.draft.acknowledge.startswith("I imagine")
+    # draft() stops at the result; the page reads on, and the draft is read into the cache.
+    assert all(call["max_tokens"] > 1 for call in model.calls)
+    service = RepairService(model)
+    updates = list(service.draft_stream(DraftRequest(incident="I talked over Fatima.", person="Fatima")))
+    assert updates[-1].result is not None
+    assert model.calls[-1]["max_tokens"] == 1
+    assert model.prompts[-1].endswith(f"COMMIT: {updates[-1].result.commit}\n")
+
+
+def test_the_prefilled_draft_is_where_a_revision_prompt_starts() -> None:
+    from assistant.core.drafting import _draft_block
+    from assistant.core.prompt_builder import revision_tail
+
+    draft = RepairDraft(own="I cut you off.", acknowledge="I imagine it stung.", commit="I will wait.")
+    assert revision_tail(draft.model_dump(), "shorter").startswith(_draft_block(draft))
+
+
+def test_an_act_no_rule_knows_and_the_switch_off_leave_the_commitment_to_the_model() -> None:
+    unknown = FakeModel(adapter="repair-lora")
+    RepairService(unknown).draft(DraftRequest(incident="I changed the sprint scope on Friday.", person="Ola"))
+    assert "\nCOMMIT:" not in unknown.calls[0]["stop"]
+    off = FakeModel(adapter="repair-lora")
+    result = RepairService(off, commit_rules=False).draft(
+        DraftRequest(incident="I talked over Fatima every time.", person="Fatima")
+    )
+    assert "\nCOMMIT:" not in off.calls[0]["stop"]
+    assert result.draft.commit.startswith("At Thursday's planning meeting")

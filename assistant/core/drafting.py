@@ -98,6 +98,20 @@ def _seed_own(prompt: str, case: Case) -> tuple[str, str]:
     return prompt, "OWN:"
 
 
+COMMIT_LABEL = "\nCOMMIT:"
+
+
+def _draft_block(draft: RepairDraft) -> str:
+    """The draft as a revision prompt repeats it (prompt_builder.revision_tail), up to the request."""
+    return f" {draft.own}\nACKNOWLEDGE: {draft.acknowledge}\nCOMMIT: {draft.commit}\n"
+
+
+def _with_commit(text: str, commit: str) -> str:
+    """The generated own and acknowledgement, then the given commitment (any written one dropped)."""
+    head = text.split(COMMIT_LABEL, 1)[0].rstrip()
+    return f"{head}{COMMIT_LABEL} {commit}"
+
+
 def _timings(stats: list[GenerationStats], started: float) -> dict[str, float]:
     first = stats[0] if stats else GenerationStats()
     gen_s = sum(s.total_s for s in stats)
@@ -138,9 +152,14 @@ class Drafter:
         """
         started = time.perf_counter()
         lead = "OWN:"
+        commit_text = ""
         if revise is None:
             prompt, stop = self.prompt_for(case)
             prompt, lead = _seed_own(prompt, case)
+            if case.commit_text:
+                # The commitment is already written: the model stops where it would begin.
+                commit_text = case.commit_text
+                stop = [*stop, COMMIT_LABEL]
         else:
             prompt, stop = build_revision_prompt(
                 self.model,
@@ -170,6 +189,9 @@ class Drafter:
             for piece in pieces:
                 text += piece
                 yield Partial(split_sections(text))
+            if commit_text:
+                text = _with_commit(text, commit_text)
+                yield Partial(split_sections(text))
             last = parse_draft(text)
             if last.ok:
                 path = "grammar" if grammar else "parsed"
@@ -183,6 +205,22 @@ class Drafter:
         raise DraftError(
             f"The model did not produce a usable three-part draft after {total} tries ({problems})."
         )
+
+    def prefill(self, case: Case, draft: RepairDraft, cancel: threading.Event | None = None) -> None:
+        """Read the finished draft into the model's cache, commitment included.
+
+        The model never wrote a rule's commitment, so its cache ends before it; a revision (whose
+        prompt repeats the draft) would read those tokens while the leader waits for its first
+        word. The service calls this once the draft is on the page, while the leader reads it.
+        """
+        prompt, _ = self.prompt_for(case)
+        try:
+            for _ in self.model.stream(
+                prompt + _draft_block(draft), self.settings.sampling(1, 0), cancel=cancel
+            ):
+                pass
+        except Exception as exc:  # noqa: BLE001 - only a speed-up; the draft stands without it
+            log.info("could not read the draft into the cache: %s", exc)
 
     def regenerate_section(
         self,

@@ -42,6 +42,9 @@ class Case:
     # Where the first draft's acknowledgement starts, after a seeded own ("I imagine"): "" lets
     # the model start it.
     ack_start: str = ""
+    # A whole commitment that answers the act (commit_rules): the model stops before the
+    # commit section and this is the section. "" lets the model write it.
+    commit_text: str = ""
 
     def template_vars(self, n_guidance: int | None = None, n_examples: int | None = None) -> dict:
         guidance = self.guidance_lines[:n_guidance] if n_guidance is not None else self.guidance_lines

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from assistant.core.act_extraction import extract_act, own_from_note
+from assistant.core.commit_rules import commitment_for
 from assistant.core.drafting import Drafter, DraftOutcome, DraftSettings, Partial
 from assistant.core.errors import DraftError, InputError
 from assistant.core.message import assemble_message
@@ -115,6 +116,7 @@ class RepairService:
         max_revisions: int = 3,
         candidates: int = 1,
         draft_settings: DraftSettings | None = None,
+        commit_rules: bool = True,
     ) -> None:
         self.model = model
         self.retriever = retriever
@@ -124,6 +126,8 @@ class RepairService:
         self.max_revisions = max_revisions
         # Drafts drawn per request; the one the guardrails score best is kept (see BENCHMARKS.md).
         self.candidates = max(1, candidates)
+        # With the adapter, a commitment that answers a recognised act comes from commit_rules.
+        self.commit_rules = commit_rules
         self.draft_settings = draft_settings
         self.drafter = Drafter(model, draft_settings)
         self._swap = threading.Lock()
@@ -181,6 +185,9 @@ class RepairService:
                 notes=notes,
                 own_seed=own_seed,
                 ack_start="" if notes.get("impact") else ACK_GUESS,
+                commit_text=commitment_for(own_seed, request.incident, person, request.setting)
+                if self.commit_rules
+                else "",
             )
         return Case(
             incident=request.incident,
@@ -379,10 +386,12 @@ class RepairService:
             attempts=outcome.attempts,
         )
         yield DraftUpdate(draft.model_dump(), "Done.", result)
+        if revise is None and case.commit_text:
+            # Runs only when the caller reads on past "Done." (the page does; draft() stops there).
+            drafter.prefill(case, draft, cancel)
 
     def draft(self, request: DraftRequest, cancel: threading.Event | None = None) -> DraftResult:
-        result: DraftResult | None = None
         for update in self.draft_stream(request, cancel):
-            result = update.result or result
-        assert result is not None
-        return result
+            if update.result is not None:
+                return update.result
+        raise AssertionError("draft_stream ended without a result")  # it always yields one

@@ -1,0 +1,487 @@
+"""A commitment that answers the act: the behaviour that undoes it, and when.
+
+The embedded model, even with the adapter, writes commitments that are concrete but beside
+the point ("I'll go through the payroll errors with you") or that promise the act again;
+judged blind, they scored about 0.6 of 2. The act itself is usually plain in the leader's
+account ("I cut you off", "I cancelled our one-on-one again"), and for most acts the repair's
+commitment is the opposite behaviour, at the next occasion it could happen. These rules are
+that table, as data: each names the act it answers, the commitment it gives, and the lines it
+must and must not answer (tests run every rule's own examples).
+
+A rule only fires on the act; when none fits, the model writes the commitment as before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from assistant.guardrails.context import is_group
+
+
+class CommitRule(NamedTuple):
+    """One act and the commitment that answers it.
+
+    `text` may hold "{when}" (the next occasion, from the account: "At the next budget
+    review") and "{When}" (the same, capitalised).
+    """
+
+    id: str
+    pattern: re.Pattern[str]
+    text: str
+    catches: tuple[str, ...]
+    passes: tuple[str, ...]
+    # What the account must also say for the rule to fire: the act "I said 'that's retail'"
+    # answers a brushed-off concern only when the account has a concern in it.
+    context: re.Pattern[str] | None = None
+    # Accounts with the same act that the rule must not fire on (checked with the context).
+    context_passes: tuple[str, ...] = ()
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_WHO = r"(?:you|him|her|them|everyone|\w+)"
+_ONE_ON_ONE = (
+    r"(?:one[- ]on[- ]ones?|one[- ]to[- ]ones?|1[:-]1s?|1on1s?|check[- ]?ins?|catch[- ]?ups?|"
+    r"supervisions?|weekly (?:meeting|sync|call|chat)s?|our weekly|our (?:fortnightly|monthly)|"
+    r"(?:your|our|his|her|their) (?:coaching|mentoring|development|review) (?:sessions?|calls?|meetings?))"
+)
+
+# Order matters: the first rule whose pattern finds the act wins, so the narrower acts
+# (cancelled one-on-ones, credit taken, a confidence repeated) come before the broad ones
+# (anything said "in front of" people).
+RULES: tuple[CommitRule, ...] = (
+    CommitRule(
+        "cancelled_one_on_ones",
+        _p(
+            r"\b(?:cancel(?:l?ed)?|moved|pushed(?: back)?|postponed|rescheduled|bumped|skipped|dropped)\b"
+            r"[^.!?]{0,40}\b"
+            + _ONE_ON_ONE
+            + r"|\bheld (?:only )?\w+ (?:of|out of) (?:the )?\w+ "
+            + _ONE_ON_ONE
+        ),
+        "I will keep our next one-on-one at its time, and if I ever have to move one, I will offer "
+        "you a new time that same week.",
+        ("I cancelled our one-on-one for the third week running.", "I moved your 1:1 again."),
+        ("I cancelled the offsite.",),
+    ),
+    CommitRule(
+        "credit_taken",
+        _p(
+            r"\b(?:as (?:if it was |if it were )?(?:mine|my own|my idea|something I'd|something I had|"
+            r"an idea I'd|work I'd|my work)|took (?:the )?credit|taking (?:the )?credit|"
+            r"(?:didn't|did not|never) (?:mention|credit|name) (?:you|that (?:it was )?(?:you|your))|"
+            r"let (?:them|everyone|the \w+) (?:think|believe|assume) (?:it was|I had|I'd)|"
+            r"accepted (?:the |their |all the )?(?:\w+'s )?(?:praise|credit|thanks|applause|compliments?)|"
+            r"without (?:your|his|her|their) names?|on my own (?:account|profile|page)|under my (?:own )?name|"
+            r"put my name on)"
+        ),
+        "This week I will tell the people who heard it that the work was yours, and from now on I will "
+        "name you as its author whenever I present it.",
+        (
+            "I described the new routine as something I'd designed.",
+            "I presented your analysis as mine.",
+            "I took the credit for your idea at the board.",
+        ),
+        ("I presented the analysis to the board.",),
+    ),
+    CommitRule(
+        "confidence_broken",
+        _p(
+            r"\b(?:told|repeated|shared|mentioned|passed on|forwarded|wrote (?:it )?up|quoted)\b[^.!?]{0,80}"
+            r"\b(?:in confidence|confided|privately|in private|closed[- ]door|off the record|"
+            r"having a hard time|going through|(?:your|his|her|their) (?:health|diagnosis|divorce|"
+            r"pregnancy|illness|family|situation at home|private))"
+        ),
+        "From today, what you tell me in confidence stays with me, and if I ever think something "
+        "needs to go further, I will ask you first.",
+        (
+            "I told the dentist that you are having a hard time at home.",
+            "I repeated what you told me in confidence to the team.",
+        ),
+        ("I told you your plan was lazy.",),
+    ),
+    CommitRule(
+        "confidence_shared",
+        _p(
+            r"\b(?:told|mentioned|forwarded|shared|passed (?:it )?on|repeated|wrote|put|posted|copied|cc'?d)\b"
+        ),
+        "From today, what you tell me in confidence stays with me, and if I ever think something "
+        "needs to go further, I will ask you first.",
+        (
+            "I told our director what you had told me in confidence.",
+            "I forwarded your email about your therapy to the partner.",
+        ),
+        ("I cut you off.",),
+        context=_p(
+            r"\b(?:in confidence|confided|told me (?:privately|in private|about (?:her|his|their|your))|"
+            r"asked me to keep|between us|off the record|closed[- ]door|privately|"
+            r"(?:her|his|their|your) (?:health|diagnosis|divorce|pregnancy|illness|therapy|condition|"
+            r"mental health|mother|father|partner|family)|depression|therapy|cried)\b"
+        ),
+        context_passes=("I told the team the plan was late.",),
+    ),
+    CommitRule(
+        "interrupting",
+        _p(
+            r"\b(?:cut (?:"
+            + _WHO
+            + r" )?off|cutting (?:"
+            + _WHO
+            + r" )?off|interrupt\w*|talk(?:ed|ing)? over|"
+            r"sp[eo]ke? over|speaking over|finish(?:ed|ing)? (?:your|his|her|their) (?:sentences?|points?)|"
+            r"stopped (?:" + _WHO + r" )?mid|cut in\b|cut across|shut (?:" + _WHO + r" )?down|"
+            r"(?:didn't|did not|never) let (?:" + _WHO + r") finish)"
+        ),
+        "{When} I will let you finish your point before I come in, and ask for your view before I give mine.",
+        ("I cut you off twice in the meeting.", "I talked over you every time you tried to explain."),
+        ("I cut the budget.", "I called off the trip."),
+    ),
+    CommitRule(
+        "temper",
+        _p(
+            r"\b(?:shout(?:ed|ing)?|yell(?:ed|ing)?|scream(?:ed|ing)?|snapp?(?:ed|ing)?|raised my voice|"
+            r"lost my (?:temper|cool|rag)|lost it|blew up|exploded|lashed out|swore|sworn|cursed|"
+            r"slammed|tore into|laid into|ripped into|went off at|had a go at|barked|ranted|furious|"
+            r"angr(?:y|ily)|in anger|heads will roll|threatened)\b"
+        ),
+        "{When} I will keep my voice calm, and if I feel myself getting heated, I will pause the "
+        "conversation and come back to it once I have cooled down.",
+        ("I snapped at you in our one-on-one.", "I lost my temper with all of you at handover."),
+        ("I told you the deadline had moved.",),
+    ),
+    CommitRule(
+        "dismissive_gesture",
+        _p(
+            r"\b(?:rolled my eyes|roll my eyes|sighed|scoffed|looked at my phone|checked my phone|"
+            r"on my phone|kept typing|kept scrolling|held up (?:a|one) finger|turned (?:my back|away)|"
+            r"waved (?:you|him|her|them) away|yawned)\b"
+        ),
+        "{When} I will put down what I'm doing and give you my full attention while you speak.",
+        ("I rolled my eyes while you presented.", "I held up one finger and kept typing."),
+        ("I looked at your plan.",),
+    ),
+    CommitRule(
+        "humiliating_joke",
+        _p(
+            r"\b(?:joke[sd]?|joking|made fun|mocked|teased|nicknamed|called (?:you|him|her|them) "
+            r"['\"‘“]|laughed at|laughed through|a dig at|a crack about|quip(?:ped)?|took the mickey|"
+            r"took the piss)\b"
+        ),
+        "{When} I will keep my jokes off you and your work; if I have a concern about it, I will "
+        "raise it with you seriously and in private.",
+        ("I made a joke about your accent in front of the clients.", "I mocked your slides."),
+        ("I told you the results.",),
+    ),
+    CommitRule(
+        "after_hours",
+        _p(
+            # A message or a call at that hour, not work done at it ("I came in at 2am").
+            r"^(?=.*\b(?:messag\w*|e-?mail(?:ed|ing)?|texted|texting|rang|phoned|called|posted|pinged|tagged|"
+            r"sent|chased|whatsapp\w*|slack(?:ed)?|dm'?d|voice note|group chat|group text)\b)(?=.*"
+            r"\b(?:at (?:night|midnight|\d{1,2}(?::\d\d)? ?(?:pm|am))|late (?:at night|last night|in the evening)|"
+            r"on (?:your |his |her |their )?(?:leave|holiday|vacation|day off|honeymoon|parental leave)|"
+            r"(?:over|at|on) the weekend|on (?:a )?(?:saturday|sunday)|boxing day|christmas|new year's|"
+            r"after hours|out of hours|through the night|\d{1,2} ?pm|"
+            r"while (?:you were|he was|she was|they were) (?:off|away|on leave))\b)"
+        ),
+        "From today, I will keep messages about work to working hours, and if something truly "
+        "cannot wait, I will say why it is urgent.",
+        ("I messaged you at 11pm asking for the numbers.", "I posted in the group on Boxing Day."),
+        ("I messaged you about the numbers.",),
+    ),
+    CommitRule(
+        "overruled",
+        _p(
+            r"\b(?:overturn(?:ed|ing)?|overrul(?:ed|ing)|overr(?:ode|idden)|reversed (?:your|his|her|their)|"
+            r"countermanded|undid (?:your|his|her|their)|went over (?:your|his|her|their) head|"
+            r"went behind (?:your|his|her|their) back)\b"
+        ),
+        "Before I change a decision in your area, I will talk it through with you first, in "
+        "private, and leave the call with you where it is yours.",
+        ("I emailed the team overturning your decision.", "I reversed your call in front of the client."),
+        ("I made the call.",),
+    ),
+    CommitRule(
+        "blamed_publicly",
+        _p(
+            r"\b(?:blamed|blaming|pointed the finger|threw (?:you|him|her|them) under|"
+            r"said (?:you|he|she|they|the \w+(?: \w+)?) (?:had )?(?:failed|messed up|dropped|missed|forgot))\b"
+        ),
+        "This week I will tell the people who heard it what my own part was, so the record is right.",
+        ("I blamed you in front of the board.", "I said the scheduling officer had failed to check."),
+        ("I said the plan was ready.",),
+    ),
+    CommitRule(
+        "excluded",
+        _p(
+            r"\b(?:without (?:inviting|asking|telling|including|consulting) (?:you|him|her|them|the \w+)|"
+            r"(?:didn't|did not|never|forgot to) (?:invite|include|ask|copy|consult|loop in)|"
+            r"left (?:you|him|her|them|\w+) (?:off|out)|(?:wasn't|weren't) invited|not invited|"
+            r"without (?:you|him|her|them)\b|"
+            r"forgot (?:to add |to invite |to include |about )?(?:you|him|her|them)\b(?! (?:was|were) there))"
+        ),
+        "Before the next decision that affects your work, I will bring you into it while it is "
+        "still open, and ask what you think.",
+        ("I reworked the rota without asking you.", "I left you off the invite."),
+        ("I asked you to join.",),
+    ),
+    CommitRule(
+        "micromanaging",
+        _p(
+            r"\b(?:redid|re-did|redone|rewrote|rewritten|took over|taken over|stepped in and|"
+            r"changed (?:your|his|her|their) (?:work|draft|plan|design|slides|code|copy)|"
+            r"edited (?:your|his|her|their)|checked (?:every|each) (?:line|step|email)|"
+            r"(?:deleted|replaced|reset|switched|recalibrated|regrouped|reorganised|reorganized|undid) "
+            r"(?:your|his|her|their)|put up mine|\w+ed (?:the |your |his |her |their )?(?:[\w-]+ ){0,2}myself|"
+            r"behind (?:your|his|her|their) back|behind (?:you|him|her|them)\b)"
+        ),
+        "Before I change anything in your work, I will ask you first, and leave the decisions in it to you.",
+        ("I rewrote your draft the night before it went out.", "I took over your client call."),
+        ("I read your draft.",),
+    ),
+    CommitRule(
+        "not_backing_up",
+        _p(
+            r"\b(?:(?:didn't|did not|never|failed to) (?:back|defend|support|stand up for|stand by|speak up for)|"
+            r"sided with (?:the|a|our)|agreed with the (?:client|customer|director|board|vp)|"
+            r"left (?:you|him|her|them) to (?:take|face|handle)|stayed (?:quiet|silent|on mute)|"
+            r"said nothing|kept quiet|(?:didn't|did not) say anything|sat back|"
+            r"let (?:it|that|the (?:comment|remark|conversation|criticism)) (?:stand|go|pass|move on))\b"
+        ),
+        "Next time your work is questioned, I will stand by it in the room, and bring any doubts "
+        "I have to you directly.",
+        ("I didn't back you up when the client complained.", "I sided with the client against you."),
+        ("I backed your plan.",),
+    ),
+    CommitRule(
+        "concern_brushed_off",
+        _p(
+            r"\b(?:brushed (?:it|that|this|you|him|her|them)? ?off|waved (?:it|that|this)? ?(?:off|away)|"
+            r"dismissed (?:your|his|her|their|the)|shrugged (?:it|that)? ?off|laughed it off|"
+            r"told (?:you|him|her|them) not to worry|(?:ignored|parked) (?:your|his|her|their) "
+            r"(?:concern|worry|warning|email|report))\b"
+        ),
+        "This week I will sit down with you to go through the concern properly, and agree with "
+        "you what we do about it and by when.",
+        ("I brushed off your concern about the lift.", "I told you not to worry about the rota."),
+        ("I sat down with you.",),
+    ),
+    CommitRule(
+        "ignored_on_call",
+        _p(
+            r"\b(?:ignored (?:you|him|her|them|your|his|her|their)|forgot (?:you|he|she|they) (?:was|were) "
+            r"there|(?:didn't|did not|never) call on|skipped (?:over )?(?:you|him|her|them)|"
+            r"(?:hand|chat) (?:went )?unanswered|(?:didn't|did not|never) (?:see|notice) (?:your|his|her|their) hand|"
+            r"kept clicking|talked past (?:you|him|her|them))\b"
+        ),
+        "{When} I will watch for raised hands and the chat, and make sure you get your turn "
+        "before we move on.",
+        ("I ignored your hand for the whole call.", "I forgot you were there for twenty minutes."),
+        ("I called on you first.",),
+    ),
+    CommitRule(
+        "harsh_review",
+        _p(
+            r"\b(?:(?:left|wrote|posted|put) [^.!?]{0,30}(?:comments?|review|note)\b|"
+            r"review(?:ed)? (?:your|his|her|their) (?:code|pr|pull request|draft|design|work)|"
+            r"on (?:your|his|her|their) (?:pr|pull request|merge request|draft|design doc))"
+        ),
+        "Next time I comment on something you have made, I will keep every comment about the work "
+        "itself, with a reason and a suggestion for each point.",
+        (
+            "I left a comment on your PR calling it amateur.",
+            "I wrote 'did you even test this' on your draft.",
+        ),
+        ("I wrote the plan.",),
+    ),
+    CommitRule(
+        "unanswered",
+        _p(
+            r"\b(?:(?:didn't|did not|never) (?:answer|reply|respond|get back)(?:ed)?|"
+            r"(?:didn't|did not|never) (?:open|read) (?:it|them|your|his|her|their)|"
+            r"left (?:your|his|her|their) (?:messages?|emails?|questions?|requests?) (?:unanswered|unread))\b"
+        ),
+        "From today, I will answer your messages within a working day, even if only to say when "
+        "you will have a full answer.",
+        ("I never answered him.", "I didn't reply to your three emails about the rota."),
+        ("I answered straight away.",),
+    ),
+    CommitRule(
+        "told_without_word",
+        _p(
+            r"\b(?:with (?:no|not a) (?:word|note|explanation|warning|reason|conversation)|no word|"
+            r"without (?:a word|warning|any warning|explanation|any explanation|a conversation|notice|"
+            r"telling (?:you|him|her|them|anyone)|talking to)|(?:didn't|did not|never) (?:explain|say why)|"
+            r"in passing|as an afterthought|on the way out|in two minutes|under AOB|one-line|"
+            r"in a (?:spreadsheet|group email|group text)|before (?:I'd|I had) (?:spoken|talked) to|"
+            r"found out from)\b"
+        ),
+        "Next time a decision touches your work, I will tell you myself before it is announced, "
+        "give you the reasons, and make time for your questions.",
+        (
+            "I gave the arbitration to Sam, no word to you.",
+            "I mentioned it on the way out of the huddle, almost as an afterthought.",
+            "I posted it in the channel before I'd spoken to the presenters.",
+        ),
+        ("I told you the reasons first.",),
+    ),
+    CommitRule(
+        "concern_brushed_off_words",
+        _p(r"\b(?:said|replied|told|answered|wrote|posted|responded|shrugg?e?d?|said no)\b"),
+        "This week I will sit down with you to go through the concern properly, and agree with "
+        "you what we do about it and by when.",
+        (
+            "I said 'we all have aches mate, you'll be fine'.",
+            "I said the supplier says they're safe when you raised the gloves.",
+        ),
+        ("I said I was sorry.",),
+        context=_p(
+            r"\b(?:concerns?|concerned|safety|unsafe|hazard\w*|risks?|injur\w*|pain|aches?|hurt(?:ing)?|"
+            r"burn(?:ed|t|ing)? out|overloaded|workload|flagged|raised (?:a|an|the|her|his|their|it|this|"
+            r"concerns?)|struggling|leak\w*|faulty|broken down|out of order)\b"
+        ),
+        context_passes=("I said the plan was late.",),
+    ),
+    CommitRule(
+        "broken_promise",
+        _p(
+            r"\b(?:promised|said I'?d|said I would|told (?:you|him|her|them|all of you)[^.!?]{0,60}I'?d|"
+            r"agreed to|committed to|still haven't|never did|did neither|haven't done)\b"
+        ),
+        "This week I will give you a date for what I promised and keep to it, and if anything gets "
+        "in its way, I will tell you before that date, not after.",
+        (
+            "I promised your contract by April and still haven't done it.",
+            "I said I'd nominate you, never did.",
+        ),
+        ("I told you the contract was signed.",),
+    ),
+    CommitRule(
+        "credit_words",
+        _p(r"\b(?:said|replied|told|answered|wrote|posted|accepted|thanked|took|let)\b"),
+        "This week I will tell the people who heard it that the work was yours, and from now on I will "
+        "name you as its author whenever I present it.",
+        ("I said 'thanks, took me ages' when the director praised your report.",),
+        ("I said 'thanks' and left.",),
+        context=_p(r"\b(?:credit(?:ed)?|praised?|praising|congratulat\w*|compliment\w*|applau\w*)\b"),
+        context_passes=("I said the report was late.",),
+    ),
+    CommitRule(
+        "blame_words",
+        _p(r"\b(?:said|replied|told|answered|wrote|posted|emailed|put)\b"),
+        "This week I will tell the people who heard it what my own part was, so the record is right.",
+        ("I said the delay came down to your team's renders, though the call to skip the check was mine.",),
+        ("I said the renders were late.",),
+        context=_p(
+            r"\b(?:blam\w*|(?:my|our) fault|was (?:partly )?mine|my (?:own )?(?:call|decision|mistake|part))\b"
+        ),
+        context_passes=("I said the renders were late.",),
+    ),
+    CommitRule(
+        "public_correction",
+        _p(
+            r"\b(?:in front of|with (?:the |your |his |her |their )?(?:\w+ )?(?:team|clients?|customers?|"
+            r"parents|board|everyone) (?:watching|listening|there|present|in copy|copied)|"
+            r"in the (?:\w+ )?(?:channel|group chat|all-hands|town hall)|publicly|reply[- ]all)\b"
+        ),
+        "From today, I will bring any correction or concern about your work to you privately first.",
+        (
+            "I corrected the class sizes in front of thirty parents.",
+            "I told you in front of the whole team that your test plan was lazy.",
+        ),
+        ("I told you in our one-on-one that your plan was lazy.",),
+    ),
+    CommitRule(
+        "feedback",
+        _p(
+            r"\b(?:told (?:you|him|her|them) (?:that )?(?:your|his|her|their|it|the) [^.!?]{0,60}"
+            r"(?:was|were|is|are) (?:lazy|sloppy|garbage|rubbish|useless|terrible|awful|weak|poor|"
+            r"mediocre|amateur\w*|embarrassing|unacceptable|a mess|not good enough|careless|wrong))\b"
+        ),
+        "Next time I have feedback on your work, I will give it to you in private, with the "
+        "specific points and time for you to respond.",
+        ("I told you your report was sloppy.",),
+        ("I told you your report was ready.",),
+    ),
+    CommitRule(
+        "remark",
+        _p(
+            r"\b(?:said|wrote|replied|commented|posted|called|told|sent|messaged|texted|answered|added|"
+            r"typed|put|asked|opened with|used the words?)\b[^.!?]{0,60}(?<![\w])['\"‘“]"
+        ),
+        "From today, when you bring me your work or a question, I will answer plainly and with "
+        "respect, and leave out remarks like that one.",
+        (
+            "I replied 'sure, why not push it to next year while we're at it'.",
+            "I used the word 'unreliable' three times.",
+        ),
+        ("I said sorry to you.",),
+    ),
+)
+
+_OCCASION_NOUN = (
+    r"(?:meetings?|stand-?ups?|reviews?|calls?|huddles?|briefings?|handovers?|retros?|"
+    r"retrospectives?|planning|syncs?|rehearsals?|toolbox talks?|case conferences?|ward rounds?|"
+    r"debriefs?|all-hands|town halls?|assembly|workshops?|shifts?|one-on-ones?|1:1s?|"
+    r"supervisions?|check-ins?|catch-ups?|sessions?)"
+)
+_OCCASION = re.compile(
+    r"\b(?:in|at|during|on|after|before)\s+(?:the|our|my|this|a|today's|yesterday's|this morning's|"
+    r"last night's|last week's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|(?:mon|tues|wednes|thurs|"
+    r"fri|satur|sun)day)\s+((?:[a-z][\w-]* ){0,2}?" + _OCCASION_NOUN + r")\b",
+    re.IGNORECASE,
+)
+_CHAT = re.compile(
+    r"\b(?:slack|teams chat|group chat|whatsapp|channel|email(?:ed)?|dm|thread|text(?:ed)?|"
+    r"messag(?:e|ed|ing)|posted|replied|comment(?:ed)?)\b",
+    re.IGNORECASE,
+)
+_SETTING_OCCASIONS = {
+    "team_meeting": "At our next team meeting,",
+    "one_on_one": "In our next one-on-one,",
+    "chat_email": "From today, in my messages to you,",
+    "public_channel": "From today, in the channel,",
+}
+_PLURAL = re.compile(r"(?<=[a-z])s$")
+
+
+def occasion(incident: str, setting: str = "") -> str:
+    """When the commitment first applies, from the account: "At the next budget review,"."""
+    if match := _OCCASION.search(incident):
+        noun = match.group(1).lower()
+        if re.search(r"one-on-one|1:1|supervision|check-in|catch-up", noun):
+            return "In our next one-on-one,"
+        # "in the weekly reviews" -> "At the next weekly review,"; "the planning" stays.
+        words = noun.split()
+        if words[-1] not in ("all-hands", "planning", "assembly") and not words[-1].endswith("ss"):
+            words[-1] = _PLURAL.sub("", words[-1])
+        return f"At the next {' '.join(words)},"
+    if setting in _SETTING_OCCASIONS:
+        return _SETTING_OCCASIONS[setting]
+    if _CHAT.search(incident):
+        return "From today, in my messages to you,"
+    return "From today,"
+
+
+def answering_rule(act: str, incident: str = "") -> CommitRule | None:
+    """The first rule whose act this is (and whose context the account has), or None."""
+    for rule in RULES:
+        if rule.pattern.search(act) and (rule.context is None or rule.context.search(incident or act)):
+            return rule
+    return None
+
+
+def commitment_for(act: str, incident: str, person: str = "", setting: str = "") -> str:
+    """The commitment that answers `act` (the own section's words), or "" when no rule fits."""
+    rule = answering_rule(act, incident)
+    if rule is None:
+        return ""
+    when = occasion(incident, setting)
+    text = rule.text.replace("{When}", when).replace("{when}", when[:1].lower() + when[1:])
+    if is_group(person.strip()):
+        # To a whole team, "your work" is theirs together and a turn is each person's.
+        text = text.replace("you get your turn", "each of you gets a turn")
+    return text[:1].upper() + text[1:]
