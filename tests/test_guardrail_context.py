@@ -283,6 +283,8 @@ def test_nothing_flagged_says_which_checks_ran_not_that_the_draft_is_fine() -> N
         ("Grigor wanted to talk about his pay and I carried on truing a wheel the whole time.", ["tru"]),
         # "I'd" + participle is an act; the second "I" of a sentence starts a second act.
         ("I said the set change ran long. I'd cancelled their tech rehearsal.", ["say", "cancel"]),
+        # An irregular participle after "I'd" is an act too.
+        ("I'd sat on his request for four months.", ["sit"]),
         ("I sent back a voice memo where I laugh through a couple of her lines.", ["send", "laugh"]),
         # A jotted note with no "I" still names the act.
         ("Kept emailing Solveig through the night before the tour about missing parts.", ["email"]),

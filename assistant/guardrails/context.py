@@ -127,7 +127,7 @@ _ASPECT = frozenset(stems("kept keep ended started began continued carried carry
 _OMISSION = frozenset(stems("never forgot forget failed neglected didn't"))
 _PARTICIPLES = frozenset(
     "told said sent taken made given left written cut put let kept held spoken shut set run gone "
-    "brought forgotten lost thrown broken".split()
+    "brought forgotten lost thrown broken sat spent shown hidden stolen overridden rung sold".split()
 )
 _MEANWHILE = re.compile(r"\b(?:while|whilst|when|as|because|after|before|until|since|though|although)\b")
 # "I think", "I was", "I felt": the leader's state, not an act done to them.
