@@ -272,9 +272,10 @@ def test_serve_command_is_a_fresh_interpreter_running_serve() -> None:
     assert serve_command(Path("/m.gguf"), 1)[-2:] == ["--model", "/m.gguf"]
 
 
-def test_probe_times_a_page_until_it_answers(tmp_path: Path) -> None:
+def _static_server(folder: Path) -> tuple[int, list[str]]:
+    """A stand-in for serve: Python's own file server on a free loopback port."""
     port = free_port()
-    args = [
+    return port, [
         sys.executable,
         "-m",
         "http.server",
@@ -282,8 +283,12 @@ def test_probe_times_a_page_until_it_answers(tmp_path: Path) -> None:
         "--bind",
         "127.0.0.1",
         "--directory",
-        str(tmp_path),
+        str(folder),
     ]
+
+
+def test_probe_times_a_page_until_it_answers(tmp_path: Path) -> None:
+    port, args = _static_server(tmp_path)
     probe = probe_serve(args, {}, f"http://127.0.0.1:{port}/", log_dir=tmp_path, timeout_s=30)
     assert probe.ready_s is not None and probe.ready_s > 0, probe
     assert not probe.note
@@ -319,17 +324,7 @@ def test_generation_figures_are_the_median_of_repeated_runs_with_their_spread() 
 
 
 def test_probe_exercises_the_page_and_reads_memory_after(tmp_path: Path) -> None:
-    port = free_port()
-    args = [
-        sys.executable,
-        "-m",
-        "http.server",
-        str(port),
-        "--bind",
-        "127.0.0.1",
-        "--directory",
-        str(tmp_path),
-    ]
+    port, args = _static_server(tmp_path)
     seen: list[str] = []
     probe = probe_serve(
         args, {}, f"http://127.0.0.1:{port}/", log_dir=tmp_path, timeout_s=30, exercise=seen.append
@@ -339,17 +334,7 @@ def test_probe_exercises_the_page_and_reads_memory_after(tmp_path: Path) -> None
 
 
 def test_a_failed_draft_through_the_page_is_a_note(tmp_path: Path) -> None:
-    port = free_port()
-    args = [
-        sys.executable,
-        "-m",
-        "http.server",
-        str(port),
-        "--bind",
-        "127.0.0.1",
-        "--directory",
-        str(tmp_path),
-    ]
+    port, args = _static_server(tmp_path)
 
     def fail(url: str) -> None:
         raise RuntimeError("no draft endpoint")
