@@ -199,7 +199,7 @@ def test_with_the_adapter_a_seeded_acknowledgement_starts_as_a_guess_unless_the_
 
 def test_with_the_adapter_a_known_act_gets_the_commitment_that_answers_it() -> None:
     model = FakeModel(adapter="repair-lora")
-    result = RepairService(model).draft(
+    result = RepairService(model, ack_rules=False).draft(
         DraftRequest(incident="In the budget review I talked over Fatima every time.", person="Fatima")
     )
     # The model stops where the commitment would begin; the rule's commitment is the section.
@@ -211,11 +211,36 @@ def test_with_the_adapter_a_known_act_gets_the_commitment_that_answers_it() -> N
     assert result.draft.acknowledge.startswith("I imagine")
     # draft() stops at the result; the page reads on, and the draft is read into the cache.
     assert all(call["max_tokens"] > 1 for call in model.calls)
-    service = RepairService(model)
+    service = RepairService(model, ack_rules=False)
     updates = list(service.draft_stream(DraftRequest(incident="I talked over Fatima.", person="Fatima")))
     assert updates[-1].result is not None
     assert model.calls[-1]["max_tokens"] == 1
     assert model.prompts[-1].endswith(f"COMMIT: {updates[-1].result.commit}\n")
+
+
+def test_a_known_act_is_drafted_by_the_rules_whole_and_then_read_into_the_cache() -> None:
+    model = FakeModel(adapter="repair-lora")
+    service = RepairService(model)
+    incident = "In the budget review I talked over Fatima every time. She went quiet for the rest of it."
+    updates = list(service.draft_stream(DraftRequest(incident=incident, person="Fatima")))
+    result = updates[-1].result
+    assert result is not None and result.path == "rules"
+    assert result.own == "I talked over you every time."
+    assert result.acknowledge.startswith("I noticed you went quiet for the rest of it. I imagine")
+    assert result.commit.startswith("At the next budget review, I will let you finish your point")
+    # No generation for the draft: the only model call reads the finished draft into the cache.
+    assert [call["max_tokens"] for call in model.calls] == [1]
+    assert model.prompts[-1].endswith(f"COMMIT: {result.commit}\n")
+    # An impact the leader wrote down is the model's to word; so is an act no rule knows.
+    noted = FakeModel(adapter="repair-lora")
+    request = DraftRequest(incident=incident, person="Fatima", notes={"impact": "She stopped talking."})
+    assert RepairService(noted).draft(request).path != "rules"
+    assert (
+        RepairService(FakeModel(adapter="repair-lora"))
+        .build_case(DraftRequest(incident="I changed the sprint scope on Friday.", person="Ola"), [])
+        .ack_text
+        == ""
+    )
 
 
 def test_the_prefilled_draft_is_where_a_revision_prompt_starts() -> None:

@@ -27,7 +27,8 @@ def print_draft(result, out: TextIO) -> None:
         for f in result.findings:
             out.write(f'  [{f.severity}] {f.category} in {f.section}: "{f.text}" — {f.message}\n')
     total = result.timings.get("total_s", 0.0)
-    out.write(f"\n(model: {result.model}; {total:.1f} s)\n")
+    written = "; acknowledgement and commitment from the repair rules" if result.path == "rules" else ""
+    out.write(f"\n(model: {result.model}{written}; {total:.1f} s)\n")
 
 
 def run_draft(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:

@@ -339,7 +339,7 @@ RULES: tuple[CommitRule, ...] = (
         ),
         ("I said I was sorry.",),
         context=_p(
-            r"\b(?:concerns?|concerned|safety|unsafe|hazard\w*|risks?|injur\w*|pain|aches?|hurt(?:ing)?|"
+            r"\b(?:concerns?|concerned|safety|unsafe|hazard\w*|risks?(?! committee| register)|injur\w*|pain|aches?|hurt(?:ing)?|"
             r"burn(?:ed|t|ing)? out|overloaded|workload|flagged|raised (?:a|an|the|her|his|their|it|this|"
             r"concerns?)|struggling|leak\w*|faulty|broken down|out of order)\b"
         ),

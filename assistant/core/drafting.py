@@ -151,6 +151,9 @@ class Drafter:
         Raises DraftError when neither free generation nor the grammar gives three sections.
         """
         started = time.perf_counter()
+        if revise is None and case.own_seed and case.ack_text and case.commit_text:
+            yield from self._from_rules(case, started)
+            return
         lead = "OWN:"
         commit_text = ""
         if revise is None:
@@ -205,6 +208,17 @@ class Drafter:
         raise DraftError(
             f"The model did not produce a usable three-part draft after {total} tries ({problems})."
         )
+
+    def _from_rules(self, case: Case, started: float) -> Iterator[Partial | DraftOutcome]:
+        """The draft the rules wrote whole: the leader's act, its impact and its answer."""
+        text = f"OWN: {case.own_seed}\nACKNOWLEDGE: {case.ack_text}{COMMIT_LABEL} {case.commit_text}"
+        yield Partial(split_sections(text))
+        parsed = parse_draft(text)
+        if not parsed.ok:
+            raise DraftError("The repair rules wrote an unusable draft (" + "; ".join(parsed.problems) + ").")
+        prompt, _ = self.prompt_for(case)
+        log.info("draft written by the rules")
+        yield DraftOutcome(parsed.draft(), "rules", 1, prompt, text, _timings([], started))
 
     def prefill(self, case: Case, draft: RepairDraft, cancel: threading.Event | None = None) -> None:
         """Read the finished draft into the model's cache, commitment included.

@@ -45,6 +45,9 @@ class Case:
     # A whole commitment that answers the act (commit_rules): the model stops before the
     # commit section and this is the section. "" lets the model write it.
     commit_text: str = ""
+    # A whole acknowledgement for the act (ack_rules), given with commit_text: with both, the
+    # first draft needs no generation at all.
+    ack_text: str = ""
 
     def template_vars(self, n_guidance: int | None = None, n_examples: int | None = None) -> dict:
         guidance = self.guidance_lines[:n_guidance] if n_guidance is not None else self.guidance_lines

@@ -98,7 +98,10 @@ class DraftResult(BaseModel):
     timings: dict[str, float] = Field(default_factory=dict)
     path: str = Field(
         default="parsed",
-        description="How the sections were obtained: 'parsed' text or the 'grammar' fallback.",
+        description=(
+            "How the sections were obtained: 'parsed' text, the 'grammar' fallback, or 'rules' "
+            "(the act's own words with the acknowledgement and commitment that answer it)."
+        ),
     )
     attempts: int = 1
 

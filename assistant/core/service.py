@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from assistant.core.ack_rules import acknowledgement_for
 from assistant.core.act_extraction import extract_act, own_from_note
 from assistant.core.commit_rules import commitment_for
 from assistant.core.drafting import Drafter, DraftOutcome, DraftSettings, Partial
@@ -117,6 +118,7 @@ class RepairService:
         candidates: int = 1,
         draft_settings: DraftSettings | None = None,
         commit_rules: bool = True,
+        ack_rules: bool = True,
     ) -> None:
         self.model = model
         self.retriever = retriever
@@ -128,6 +130,8 @@ class RepairService:
         self.candidates = max(1, candidates)
         # With the adapter, a commitment that answers a recognised act comes from commit_rules.
         self.commit_rules = commit_rules
+        # With a commitment from the rules, the acknowledgement comes from ack_rules too.
+        self.ack_rules = ack_rules
         self.draft_settings = draft_settings
         self.drafter = Drafter(model, draft_settings)
         self._swap = threading.Lock()
@@ -178,6 +182,18 @@ class RepairService:
             # seeded draft starts the acknowledgement as a guess ("I imagine…"), which judged
             # blind cut harmful drafts 32% -> 20% (BENCHMARKS.md); an impact the leader wrote
             # down is named as it is, not guessed at.
+            commit_text = (
+                commitment_for(own_seed, request.incident, person, request.setting)
+                if self.commit_rules
+                else ""
+            )
+            # The act's usual impact, hedged, with the reaction the account states; an impact
+            # the leader wrote down is the model's to word instead.
+            ack_text = (
+                acknowledgement_for(own_seed, request.incident, person)
+                if self.ack_rules and commit_text and not notes.get("impact")
+                else ""
+            )
             return Case(
                 incident=request.incident,
                 person=person,
@@ -185,9 +201,8 @@ class RepairService:
                 notes=notes,
                 own_seed=own_seed,
                 ack_start="" if notes.get("impact") else ACK_GUESS,
-                commit_text=commitment_for(own_seed, request.incident, person, request.setting)
-                if self.commit_rules
-                else "",
+                commit_text=commit_text,
+                ack_text=ack_text,
             )
         return Case(
             incident=request.incident,
@@ -363,7 +378,7 @@ class RepairService:
             else:
                 outcome = item
         assert outcome is not None  # Drafter.stream either yields an outcome or raises
-        if revise is None and self.candidates > 1:
+        if revise is None and self.candidates > 1 and outcome.path != "rules":
             outcome = self._best_of(drafter, case, outcome, request.seed, cancel)
         yield DraftUpdate(outcome.draft.model_dump(), "Checking the draft…")
         draft, findings, rounds = self._revise_flagged(drafter, case, outcome.draft, request.seed, cancel)

@@ -43,6 +43,13 @@ from assistant.ui.state import (
 log = logging.getLogger(__name__)
 
 
+# Said when the draft's acknowledgement and commitment came from the repair rules, not the model.
+RULES_NOTE = (
+    "The acknowledgement and commitment are the usual ones for this kind of moment: "
+    "change any word that is not true to what happened."
+)
+
+
 class DraftHandlers(HandlerBase):
     """Steps that run the model."""
 
@@ -157,6 +164,8 @@ class DraftHandlers(HandlerBase):
         kept = add_version(versions, sections, source)
         kind = "Draft" if source == "draft" else "Revision"
         status = f"{kind} ready in {elapsed:.1f} s; {findings_summary(result.findings)}"
+        if result.path == "rules":
+            status += " " + RULES_NOTE
         findings = [f.model_dump() for f in result.findings]
         note += self.sessions.save_version(session, kept, message=result.message, findings=findings)
         return View(

@@ -1,0 +1,96 @@
+"""Acknowledgements for a recognised act: the usual impact, hedged, and the reaction stated."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.core.ack_rules import IMPACTS, _audience, acknowledgement_for, stated_reaction
+from assistant.core.commit_rules import RULES
+from assistant.core.schemas import RepairDraft
+from assistant.guardrails import check_draft
+
+
+def test_every_commit_rule_has_an_impact_and_no_impact_lacks_a_rule() -> None:
+    assert {rule.id for rule in RULES} == set(IMPACTS)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
+def test_each_rules_own_acts_get_an_acknowledgement_the_guardrails_pass(rule) -> None:
+    for act in rule.catches:
+        ack = acknowledgement_for(act, act, "Priya")
+        assert ack, act
+        # Spoken to them, hedged where the account does not say it, one plain regret.
+        assert re.search(r"\byou\b", ack, re.IGNORECASE) and ack.endswith("I'm sorry.")
+        assert "Priya" not in ack
+        draft = RepairDraft(own=act, acknowledge=ack, commit="I will let you finish.")
+        high = [
+            f
+            for f in check_draft(draft, incident=act, person="Priya")
+            if f.section == "acknowledge" and f.severity == "high"
+        ]
+        assert not high, (act, high)
+
+
+@pytest.mark.parametrize(
+    ("incident", "person", "said"),
+    [
+        (
+            "I cut Priya off twice. She went quiet for the rest of the meeting.",
+            "Priya",
+            "I noticed you went quiet for the rest of the meeting",
+        ),
+        (
+            "I snapped at Kwame in the yard. He hasn't said anything since.",
+            "Kwame",
+            "I've noticed you haven't said anything since",
+        ),
+        (
+            "I said 'Sure, and I want to be an astronaut.' Emeka was quiet for the rest of it.",
+            "Emeka",
+            "I noticed you were quiet for the rest of it",
+        ),
+        (
+            "I joked about Jonas at the do. Everyone laughed. He left early.",
+            "Jonas",
+            "I noticed you left early",
+        ),
+        (
+            "In #ops I replied 'shocking' to Wanjiru's alert. She hasn't posted in #ops since yesterday.",
+            "Wanjiru",
+            "I've noticed you haven't posted in #ops since yesterday",
+        ),
+    ],
+)
+def test_a_reaction_the_account_states_is_said_back_to_them(incident: str, person: str, said: str) -> None:
+    assert stated_reaction(incident, person) == said
+
+
+@pytest.mark.parametrize(
+    ("incident", "person"),
+    [
+        ("I cut Priya off twice in the meeting.", "Priya"),  # no reaction stated
+        ("I presented Anahera's idea as mine. Tipene went quiet.", "Anahera"),  # someone else's
+        ("I snapped at Ola while Sam watched. He went quiet and she left.", "Ola"),  # whose pronoun?
+        ("I snapped at the whole crew. Nobody said anything.", "the team"),  # a team: no one subject
+    ],
+)
+def test_a_reaction_is_not_guessed_at(incident: str, person: str) -> None:
+    assert stated_reaction(incident, person) == ""
+
+
+def test_the_audience_is_named_in_their_terms_and_never_to_the_audience_itself() -> None:
+    assert _audience("I corrected Chen in front of the whole nursing team.", "Chen") == (
+        " in front of the whole nursing team"
+    )
+    assert _audience("I shouted at Tane in front of his crew, twice.", "Tane") == " in front of your crew"
+    assert _audience("I shouted at all of them in front of the whole team.", "the team") == ""
+    assert _audience("I cut Priya off twice.", "Priya") == ""
+
+
+def test_an_act_no_rule_knows_gets_none_and_a_regret_is_not_doubled() -> None:
+    assert acknowledgement_for("I changed the sprint scope on Friday.", "I changed the sprint scope.") == ""
+    act = "I'm sorry I cut you off twice in the meeting."
+    ack = acknowledgement_for(act, act, "Priya")
+    assert ack and "sorry" not in ack.lower()
