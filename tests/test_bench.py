@@ -127,8 +127,8 @@ class FakeRawModel(FakeModel):
 
     COLD_TTFT, WARM_TTFT, RAW_S = 0.5, 0.05, 2.0
 
-    def __init__(self, replies: Sequence[str] = ()) -> None:
-        super().__init__(replies)
+    def __init__(self, replies: Sequence[str] = (), adapter: str = "") -> None:
+        super().__init__(replies, adapter=adapter)
         self.warm = False
         self.resets = 0
         self.raw_calls: list[dict] = []
@@ -204,6 +204,21 @@ def test_revision_is_stopped_at_its_first_token() -> None:
     measure_generation(model, _retriever(), "I cut Priya off twice in the planning meeting.")
     revision_calls = [p for p in model.prompts if p.endswith("REVISE: shorter\nOWN:")]
     assert len(revision_calls) == 2  # warm and cold, each cancelled once it had started
+
+
+def test_with_the_adapter_the_generation_figures_still_time_generation() -> None:
+    # "I cut Priya off" is an act the rules know: drafted whole by them, nothing would generate.
+    model = FakeRawModel(adapter="repair-lora")
+    figures = measure_generation(model, _retriever(), "I cut Priya off twice in the planning meeting.")
+    assert figures.details["draft_path"] != "rules" and figures.details["pipeline_tokens"] > 0
+
+
+def test_rules_draft_time_counts_only_the_drafts_the_rules_wrote() -> None:
+    texts = ["I cut Priya off twice in the planning meeting.", "I changed the sprint scope on Friday."]
+    seconds = bench.measure_rules_draft(FakeModel(adapter="repair-lora"), _retriever(), texts, 8000)
+    assert seconds is not None and seconds >= 0
+    # No adapter, no rules path: nothing to time.
+    assert bench.measure_rules_draft(FakeModel(), _retriever(), texts, 8000) is None
 
 
 # -- report, table and command ---------------------------------------------------------------

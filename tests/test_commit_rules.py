@@ -75,3 +75,22 @@ def test_a_rule_with_a_context_needs_it(rule) -> None:
     for line in rule.context_passes:
         found = answering_rule(rule.catches[0], line)
         assert found is None or found.id != rule.id, (rule.id, line)
+
+
+@pytest.mark.parametrize(
+    ("act", "expected"),
+    [
+        # The words quoted are what was said; the act is saying them, where and to whom.
+        (
+            "I told you on site that your brickwork was 'a joke' in front of the apprentices.",
+            "public_correction",
+        ),
+        ("I told you the drivers think your routes are 'a joke'.", "remark"),
+        # A nickname or a jibe is still seen: its quote marks stay.
+        ("I called you 'Mr Slow' at the stand-up.", "humiliating_joke"),
+        ("I made a joke about your accent.", "humiliating_joke"),
+    ],
+)
+def test_quoted_words_are_not_read_as_the_act(act: str, expected: str) -> None:
+    rule = answering_rule(act, act)
+    assert rule is not None and rule.id == expected

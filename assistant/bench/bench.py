@@ -155,8 +155,12 @@ def compare_adapter(
     from assistant.core.service import RepairService
 
     base_model = build_model(settings.model_copy(update={"adapter": "none"}), model_flag)
+    # The adapter side lets the model write the acknowledgement, so both sides generate; the
+    # drafts the rules write whole are timed by `measure_rules_draft`.
     services = {
-        "adapter": RepairService(model, retriever=retriever, max_incident_chars=settings.max_incident_chars),
+        "adapter": RepairService(
+            model, retriever=retriever, max_incident_chars=settings.max_incident_chars, ack_rules=False
+        ),
         "base": RepairService(
             base_model, retriever=retriever, max_incident_chars=settings.max_incident_chars
         ),
@@ -178,6 +182,25 @@ def compare_adapter(
         ratio=median(ratios),
         spread=f"{ratios[0]:.2f}–{ratios[-1]:.2f} over {len(ratios)} incidents",
     )
+
+
+def measure_rules_draft(
+    model: Any, retriever: Any, texts: Sequence[str], max_incident_chars: int
+) -> float | None:
+    """Median seconds of a draft the rules write whole, over the texts that take that path.
+
+    None when the model has no adapter or no text names an act the rules know.
+    """
+    from assistant.core.schemas import DraftRequest
+    from assistant.core.service import RepairService
+
+    service = RepairService(model, retriever=retriever, max_incident_chars=max_incident_chars)
+    times = []
+    for text in texts:
+        result, seconds = timed(partial(service.draft, DraftRequest(incident=text, seed=1)))
+        if result.path == "rules":
+            times.append(seconds)
+    return median(times) if times else None
 
 
 def _no_progress(done: int, total: int) -> None:
@@ -215,8 +238,11 @@ def collect(settings: Settings, model_flag: Path | None = None) -> BenchReport:
             ]
         )
         rss = peak_rss_mb()
-        comparison = AdapterComparison()
+        comparison, rules_draft_s = AdapterComparison(), None
         if model.info.adapter:
+            rules_draft_s = measure_rules_draft(
+                model, retriever, [i.text for i in suite[:COMPARE_INCIDENTS]], settings.max_incident_chars
+            )
             comparison = compare_adapter(
                 model, settings, model_flag, retriever, [i.text for i in suite[:COMPARE_INCIDENTS]]
             )
@@ -253,6 +279,7 @@ def collect(settings: Settings, model_flag: Path | None = None) -> BenchReport:
         "serve_peak_rss_mb": serve.draft_peak_rss_mb,
         "adapter": model.info.adapter or None,
         "base_draft_s": comparison.base_draft_s,
+        "rules_draft_s": rules_draft_s,
         "adapter_draft_ratio": comparison.ratio,
         "model": f"{model.info.name} ({Path(model.info.path).name})",
         "machine": machine_summary(),
@@ -287,6 +314,7 @@ _LABELS = {
     "serve_ready_s": "serve: start to page (s)",
     "serve_peak_rss_mb": "serve: peak memory after a draft (MB)",
     "base_draft_s": "draft without the adapter, median (s)",
+    "rules_draft_s": "draft written by the rules, median (s)",
     "adapter_draft_ratio": "draft with ÷ without the adapter",
 }
 

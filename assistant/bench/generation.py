@@ -94,11 +94,14 @@ def measure_generation(
     prompt cached. Paired runs sit next to each other, so load from elsewhere hits both.
     """
     metered = MeteredModel(model)
+    # Without the acknowledgement rule: an act they know would be drafted with no generation
+    # at all, and these figures are about generation (`rules_draft_s` times that path).
     service = RepairService(
         metered,
         retriever=retriever,
         max_incident_chars=max_incident_chars,
         draft_settings=draft_settings,
+        ack_rules=False,
     )
     settings = service.drafter.settings
     request = DraftRequest(incident=incident, seed=seed)

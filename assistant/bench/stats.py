@@ -31,6 +31,7 @@ BENCH_KEYS: tuple[str, ...] = (
     "serve_peak_rss_mb",
     "adapter",
     "base_draft_s",
+    "rules_draft_s",
     "adapter_draft_ratio",
     "model",
     "machine",

@@ -49,6 +49,10 @@ _ONE_ON_ONE = (
     r"(?:your|our|his|her|their) (?:coaching|mentoring|development|review) (?:sessions?|calls?|meetings?))"
 )
 
+# "I'd" before a past participle tells what had happened ("I told you I'd supervised twenty
+# theses"), not what was promised.
+_NOT_PAST = r"(?!\s+(?:been|seen|done|had|known|run|\w+ed)\b)"
+
 # Order matters: the first rule whose pattern finds the act wins, so the narrower acts
 # (cancelled one-on-ones, credit taken, a confidence repeated) come before the broad ones
 # (anything said "in front of" people).
@@ -348,7 +352,8 @@ RULES: tuple[CommitRule, ...] = (
     CommitRule(
         "broken_promise",
         _p(
-            r"\b(?:promised|said I'?d|said I would|told (?:you|him|her|them|all of you)[^.!?]{0,60}I'?d|"
+            r"\b(?:promised|said I'?d\b" + _NOT_PAST + r"|said I would|told (?:you|him|her|them|all of you)"
+            r"[^.!?]{0,60}I'?d\b" + _NOT_PAST + r"|"
             r"agreed to|committed to|still haven't|never did|did neither|haven't done)\b"
         ),
         "This week I will give you a date for what I promised and keep to it, and if anything gets "
@@ -357,7 +362,7 @@ RULES: tuple[CommitRule, ...] = (
             "I promised your contract by April and still haven't done it.",
             "I said I'd nominate you, never did.",
         ),
-        ("I told you the contract was signed.",),
+        ("I told you the contract was signed.", "I told you I'd supervised twenty theses."),
     ),
     CommitRule(
         "credit_words",
@@ -466,10 +471,20 @@ def occasion(incident: str, setting: str = "") -> str:
     return "From today,"
 
 
+# A quotation's own words ("your routes are 'a joke'") are what was said, not the act: only
+# its marks are kept round a placeholder word, so "called you '…'" still reads as a jibe.
+_QUOTED = re.compile(r"(?<![\w])(['\"‘“])[^'\"‘“’”]+?(['\"’”])(?![\w])")
+
+
+def _unquoted(act: str) -> str:
+    return _QUOTED.sub(lambda m: f"{m.group(1)}quote{m.group(2)}", act)
+
+
 def answering_rule(act: str, incident: str = "") -> CommitRule | None:
     """The first rule whose act this is (and whose context the account has), or None."""
+    bare = _unquoted(act)
     for rule in RULES:
-        if rule.pattern.search(act) and (rule.context is None or rule.context.search(incident or act)):
+        if rule.pattern.search(bare) and (rule.context is None or rule.context.search(incident or act)):
             return rule
     return None
 

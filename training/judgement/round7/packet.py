@@ -1,0 +1,58 @@
+"""Round 7's blind packets: both variants of every held-out incident, each distinct draft once.
+
+    python training/judgement/round7/packet.py training/judgement/round7/eval-variants.json
+
+Where no acknowledgement rule fits an act, the two variants write the same draft; that draft
+is judged once and its score counts for both. The distinct drafts are shuffled, given ids
+that say nothing of the variant, and split into three packets (`packet-00.jsonl`…) for three
+judges; `key.json` maps each id to the variants and incident it stands for, and whether the
+page showed a guardrail finding on it.
+"""
+
+import json
+import random
+import sys
+from pathlib import Path
+
+from training.corpus import load_heldout
+
+HERE = Path(__file__).parent
+SECTIONS = ("own", "acknowledge", "commit")
+PACKETS = 3
+
+
+def main(eval_json: Path) -> None:
+    variants = json.loads(eval_json.read_text(encoding="utf-8"))["variants"]
+    incidents = {r["id"]: r for r in load_heldout()}
+    distinct: dict[tuple, dict] = {}
+    for variant in variants:
+        for row in variant["rows"]:
+            if row["error"]:
+                continue
+            sections = tuple(row["draft"][s] for s in SECTIONS)
+            entry = distinct.setdefault(
+                (row["id"], sections),
+                {"incident": row["id"], "variants": [], "flagged": bool(row.get("findings"))},
+            )
+            entry["variants"].append(variant["label"])
+    items = list(distinct.items())
+    random.Random(7).shuffle(items)
+    key, packets = {}, [[] for _ in range(PACKETS)]
+    for number, ((incident_id, sections), entry) in enumerate(items, 1):
+        draft_id = f"E{number:03d}"
+        incident = incidents[incident_id]
+        line = {"id": draft_id, "incident": incident["incident"], "person": incident["person"]}
+        packets[(number - 1) * PACKETS // len(items)].append(
+            {**line, **dict(zip(SECTIONS, sections, strict=True))}
+        )
+        key[draft_id] = entry
+    for index, packet in enumerate(packets):
+        text = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in packet)
+        (HERE / f"packet-{index:02d}.jsonl").write_text(text, encoding="utf-8")
+    (HERE / "key.json").write_text(json.dumps(key, indent=1), encoding="utf-8")
+    shared = sum(len(e["variants"]) > 1 for e in key.values())
+    sys.stdout.write(f"{len(key)} distinct drafts ({shared} shared by both variants) in {PACKETS} packets\n")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
