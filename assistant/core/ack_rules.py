@@ -33,11 +33,14 @@ _BLAME = (
 )
 
 # "{audience}" becomes " in front of <who saw it>" when the account says who did.
+_TIME_COMES_LAST = (
+    "I imagine it left you feeling that your time with me comes last, and without the time you count "
+    "on to raise things with me."
+)
+
 IMPACTS: dict[str, str] = {
-    "cancelled_one_on_ones": (
-        "I imagine it left you feeling that your time with me comes last, and without the time you count "
-        "on to raise things with me."
-    ),
+    "cancelled_one_on_ones": _TIME_COMES_LAST,
+    "cancelled_meetings_with_you": _TIME_COMES_LAST,
     "credit_taken": _CREDIT,
     "credit_words": _CREDIT,
     "confidence_broken": _CONFIDENCE,
@@ -89,6 +92,14 @@ IMPACTS: dict[str, str] = {
     "unanswered": (
         "I imagine you were left waiting without knowing where things stood, and it felt as if your "
         "message did not matter to me."
+    ),
+    "passed_over": (
+        "I imagine it felt as if what you had put in, and what you had asked for, did not count with me "
+        "when I chose."
+    ),
+    "decision_delivery": (
+        "I imagine it felt as if a change to your own work was made without you, and it left you without "
+        "the reasons or a chance to ask what it means for you."
     ),
     "told_without_word": (
         "I imagine hearing it that way, without a word from me first, felt as if you did not count in a "

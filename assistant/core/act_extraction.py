@@ -21,7 +21,11 @@ _NOT_ACTS = (
     # A role, not an act: "I run admissions", "I manage the night shift".
     r"run|work|manage|lead|head|oversee|look after"
 )
-_I_CLAUSE = re.compile(r"(?<![\w'])I (?!(?:" + _NOT_ACTS + r")\b)(?:[a-z]+)\b[^.!?;\n]*", re.IGNORECASE)
+# "I've cancelled the last three" is an act too; "I've been", "I've got", "I've had" are not.
+_I_CLAUSE = re.compile(
+    r"(?<![\w'])I(?:['’]ve(?! (?:been|got|had)\b))? (?!(?:" + _NOT_ACTS + r")\b)(?:[a-z]+)\b[^.!?;\n]*",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(
     r"\s*(?:,\s*(?:because|since|as|so|but)\b|\s(?:because|since|but)\b).*$", re.IGNORECASE
 )

@@ -53,6 +53,15 @@ _ONE_ON_ONE = (
 # theses"), not what was promised.
 _NOT_PAST = r"(?!\s+(?:been|seen|done|had|known|run|\w+ed)\b)"
 
+_TELL_YOU_FIRST = (
+    "Next time a decision touches your work, I will tell you myself before it is announced, "
+    "give you the reasons, and make time for your questions."
+)
+_KEEP_ONE_ON_ONES = (
+    "I will keep our next one-on-one at its time, and if I ever have to move one, I will offer "
+    "you a new time that same week."
+)
+
 # Order matters: the first rule whose pattern finds the act wins, so the narrower acts
 # (cancelled one-on-ones, credit taken, a confidence repeated) come before the broad ones
 # (anything said "in front of" people).
@@ -60,16 +69,32 @@ RULES: tuple[CommitRule, ...] = (
     CommitRule(
         "cancelled_one_on_ones",
         _p(
-            r"\b(?:cancel(?:l?ed)?|moved|pushed(?: back)?|postponed|rescheduled|bumped|skipped|dropped)\b"
+            r"\b(?:cancel(?:l?ed)?|moved|pushed(?: back)?|postponed|rescheduled|bumped|skipped|dropped|"
+            r"missed|declined|forgot)\b"
             r"[^.!?]{0,40}\b"
             + _ONE_ON_ONE
             + r"|\bheld (?:only )?\w+ (?:of|out of) (?:the )?\w+ "
             + _ONE_ON_ONE
         ),
-        "I will keep our next one-on-one at its time, and if I ever have to move one, I will offer "
-        "you a new time that same week.",
+        _KEEP_ONE_ON_ONES,
         ("I cancelled our one-on-one for the third week running.", "I moved your 1:1 again."),
         ("I cancelled the offsite.",),
+    ),
+    # "I've cancelled the last three": the account says elsewhere what they were.
+    CommitRule(
+        "cancelled_meetings_with_you",
+        _p(r"\b(?:cancel(?:l?ed)?|postponed|pushed (?:all of )?(?:them|it)|skipped|moved or cancelled)\b"),
+        _KEEP_ONE_ON_ONES,
+        (
+            "You get a weekly check-in with me; I've cancelled the last three, twice on the day.",
+            "Your one-to-ones are monthly and I've postponed yours twice.",
+        ),
+        ("I cancelled the offsite.",),
+        # The meetings themselves named, not any monthly thing ("our monthly ideas thread").
+        context=_p(
+            r"\b(?:one[- ]on[- ]ones?|one[- ]to[- ]ones?|1[:-]1s?|1on1s?|check[- ]?ins?|catch[- ]?ups?|"
+            r"supervisions?|supervisor meetings?)\b"
+        ),
     ),
     CommitRule(
         "credit_taken",
@@ -212,10 +237,18 @@ RULES: tuple[CommitRule, ...] = (
         "blamed_publicly",
         _p(
             r"\b(?:blamed|blaming|pointed the finger|threw (?:you|him|her|them) under|"
-            r"said (?:you|he|she|they|the \w+(?: \w+)?) (?:had )?(?:failed|messed up|dropped|missed|forgot))\b"
+            r"said (?:you|he|she|they|the \w+(?: \w+)?) (?:had )?(?:failed|messed up|dropped|missed|forgot)|"
+            # The cause laid on them in so many words: "late because of your paperwork".
+            r"because of (?:you|your)|because you|caused by (?:you|your)|(?:was|were) down to (?:you|your)|"
+            r"pointed at you|(?:was|were) your$)\b"
         ),
         "This week I will tell the people who heard it what my own part was, so the record is right.",
-        ("I blamed you in front of the board.", "I said the scheduling officer had failed to check."),
+        (
+            "I blamed you in front of the board.",
+            "I said the scheduling officer had failed to check.",
+            "I emailed the fleet manager that the A320 was late because of your paperwork.",
+            "I said the registration chaos was down to you.",
+        ),
         ("I said the plan was ready.",),
     ),
     CommitRule(
@@ -279,11 +312,19 @@ RULES: tuple[CommitRule, ...] = (
             r"\b(?:ignored (?:you|him|her|them|your|his|her|their)|forgot (?:you|he|she|they) (?:was|were) "
             r"there|(?:didn't|did not|never) call on|skipped (?:over )?(?:you|him|her|them)|"
             r"(?:hand|chat) (?:went )?unanswered|(?:didn't|did not|never) (?:see|notice) (?:your|his|her|their) hand|"
-            r"kept clicking|talked past (?:you|him|her|them))\b"
+            r"kept clicking|talked past (?:you|him|her|them)|scrolled past|"
+            r"(?:didn't|did not|never) (?:look at|check|read|acknowledge) (?:the chat|it|your|his|her|their)|"
+            r"saw it and (?:carried on|kept going|moved on)|answered everyone else|only answered|"
+            r"never got (?:a|their|his|her|your) turn|kept saying [^.!?]{0,20} and moving on)\b"
         ),
         "{When} I will watch for raised hands and the chat, and make sure you get your turn "
         "before we move on.",
-        ("I ignored your hand for the whole call.", "I forgot you were there for twenty minutes."),
+        (
+            "I ignored your hand for the whole call.",
+            "I forgot you were there for twenty minutes.",
+            "I scrolled past it.",
+            "I only answered the teachers who unmuted.",
+        ),
         ("I called on you first.",),
     ),
     CommitRule(
@@ -323,14 +364,62 @@ RULES: tuple[CommitRule, ...] = (
             r"in a (?:spreadsheet|group email|group text)|before (?:I'd|I had) (?:spoken|talked) to|"
             r"found out from)\b"
         ),
-        "Next time a decision touches your work, I will tell you myself before it is announced, "
-        "give you the reasons, and make time for your questions.",
+        _TELL_YOU_FIRST,
         (
             "I gave the arbitration to Sam, no word to you.",
             "I mentioned it on the way out of the huddle, almost as an afterthought.",
             "I posted it in the channel before I'd spoken to the presenters.",
         ),
         ("I told you the reasons first.",),
+    ),
+    # Someone else given what they had asked for or earned: "I took Jess instead of you".
+    CommitRule(
+        "passed_over",
+        _p(
+            r"\b(?:instead of (?:you|him|her|them)|"
+            r"(?:picked|chose|appointed|promoted|nominated|sent|took|put) (?-i:[A-Z])\w+|"
+            r"made (?-i:[A-Z])\w+ (?:the )?(?:head|lead|manager|captain|chair|deputy|supervisor)|"
+            r"offered (?:the|a) [^.!?]{0,30}\b(?:role|job|post|place|promotion) to|"
+            r"gave (?:all )?(?:the )?[^.!?]{0,30}\b(?:overtime|shifts?|places?|role|slot|project|account|"
+            r"trip|spot|lead) to)\b"
+        ),
+        "Next time an opportunity like this comes up, I will tell you about it before anyone is "
+        "chosen, say how I will decide, and give you a fair chance at it.",
+        (
+            "I took Jess to the funders' dinner instead of you.",
+            "I made Deepa head of year 10, though you had been acting head all term.",
+        ),
+        ("I took the train to the funders' dinner.",),
+        context=_p(
+            r"\b(?:had asked|asked (?:to|for|me|if|about)|wanted|applied|acting|has the most|next step|"
+            r"wrote (?:the|it)|runs the|set up|built|(?:wasn't|weren't|was not|were not) (?:offered|told|"
+            r"asked|considered)|(?:didn't|did not|never) (?:ask|tell|let|offer)|found out|"
+            r"(?:had been|has been|'s been) (?:running|doing|leading|on)|instead of|over (?:him|her|them))\b"
+        ),
+        context_passes=("I took Jess to the funders' dinner.",),
+    ),
+    # A change to their work, made or announced over their heads; the decision may stand,
+    # the way it reached them is what the repair answers.
+    CommitRule(
+        "decision_delivery",
+        _p(
+            r"\b(?:decided|merged (?:the|two|our|your|all)|restructured|re-?organi[sz]ed|re-?org'?d|"
+            r"moved (?:all of you|you|your|the \w+ (?:team|desk|shift|base|rota))|"
+            r"cut (?:the|your) [^.!?]{0,30}\b(?:roadmap|budget|line|programme|project|team|hours|posts?)|"
+            r"(?:we're|we are|I'm|I am) (?:closing|ending|moving|cutting|dropping|switching|merging)|"
+            r"announced (?:that|the|it|a|our)|switched|scrapped|as a done deal)\b"
+        ),
+        _TELL_YOU_FIRST,
+        (
+            "I decided we're going back to the office three days a week.",
+            "I merged the two customer success pods into one under a single lead.",
+        ),
+        ("I moved the chairs.", "I merged it the same day."),
+        context=_p(
+            r"\b(?:decid\w*|decision|announc\w*|restructur\w*|merg\w*|clos(?:e|ing)|moving|moved|cut|"
+            r"from next (?:month|week|term|year)|done deal|policy|rota|schedule|reorg\w*|re-org\w*)\b"
+        ),
+        context_passes=("I told them at the stand-up.",),
     ),
     CommitRule(
         "concern_brushed_off_words",
@@ -473,7 +562,7 @@ def occasion(incident: str, setting: str = "") -> str:
 
 # A quotation's own words ("your routes are 'a joke'") are what was said, not the act: only
 # its marks are kept round a placeholder word, so "called you '…'" still reads as a jibe.
-_QUOTED = re.compile(r"(?<![\w])(['\"‘“])[^'\"‘“’”]+?(['\"’”])(?![\w])")
+_QUOTED = re.compile(r"(?<![\w])(['\"‘“])(?:[^'\"‘“’”]|(?<=\w)['’](?=\w))+?(['\"’”])(?![\w])")
 
 
 def _unquoted(act: str) -> str:
