@@ -94,3 +94,21 @@ def test_an_act_no_rule_knows_gets_none_and_a_regret_is_not_doubled() -> None:
     act = "I'm sorry I cut you off twice in the meeting."
     ack = acknowledgement_for(act, act, "Priya")
     assert ack and "sorry" not in ack.lower()
+
+
+@pytest.mark.parametrize("person", ["Ola", "the team"])
+def test_an_act_no_rule_knows_gets_a_check_in_the_guardrails_pass_whole(person: str) -> None:
+    from assistant.core.ack_rules import check_in_for
+    from assistant.core.commit_rules import check_in_commitment
+
+    act = "I changed the sprint scope on Friday night."
+    incident = act + " Nobody said much in standup."
+    ack, commit = check_in_for(act, incident, person), check_in_commitment(person)
+    # It asks rather than guesses, with one plain regret, and the change is agreed with them.
+    assert "guess" in ack and ack.count("sorry") == 1 and "Ola" not in ack
+    assert commit.startswith("This week I will") and "agree" in commit
+    assert ("each of you" in ack and "each of you" in commit) == (person == "the team")
+    findings = check_draft(
+        RepairDraft(own=act, acknowledge=ack, commit=commit), incident=incident, person=person
+    )
+    assert not [f for f in findings if f.section != "own"], findings

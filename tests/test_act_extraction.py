@@ -24,6 +24,22 @@ from assistant.core.act_extraction import extract_act, own_from_note
             "",
             "I told him his work was mediocre.",
         ),
+        # A reason inside what was said is the sarcasm itself, not an excuse to cut.
+        (
+            "Mariam asked about the till course. I said 'Oh yes, because we're so overstaffed.' She left.",
+            "Mariam",
+            "I said 'Oh yes, because we're so overstaffed'.",
+        ),
+        (
+            "I called Idris's new level 'a corridor with delusions of grandeur' and the room laughed.",
+            "Idris",
+            "I called your new level 'a corridor with delusions of grandeur'.",
+        ),
+        (
+            "I've cancelled Chen's last three one-to-ones, twice on the day.",
+            "Chen",
+            "I've cancelled your last three one-to-ones, twice on the day.",
+        ),
         (
             "I raised my voice at the team because the outage happened twice.",
             "",
@@ -48,6 +64,7 @@ def test_the_leaders_own_account_of_the_act(incident: str, person: str, expected
         "I think my comments landed badly.",
         "I'm not sure whether it was something I said.",
         "I feel awful about the meeting.",
+        "I've been worried about Ana since the review.",
         "",
     ],
 )

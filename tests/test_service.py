@@ -235,12 +235,11 @@ def test_a_known_act_is_drafted_by_the_rules_whole_and_then_read_into_the_cache(
     noted = FakeModel(adapter="repair-lora")
     request = DraftRequest(incident=incident, person="Fatima", notes={"impact": "She stopped talking."})
     assert RepairService(noted).draft(request).path != "rules"
-    assert (
-        RepairService(FakeModel(adapter="repair-lora"))
-        .build_case(DraftRequest(incident="I changed the sprint scope on Friday.", person="Ola"), [])
-        .ack_text
-        == ""
+    unknown = RepairService(FakeModel(adapter="repair-lora"), check_ins=False)
+    case = unknown.build_case(
+        DraftRequest(incident="I changed the sprint scope on Friday.", person="Ola"), []
     )
+    assert case.ack_text == "" and not case.check_in
 
 
 def test_the_prefilled_draft_is_where_a_revision_prompt_starts() -> None:
@@ -251,10 +250,31 @@ def test_the_prefilled_draft_is_where_a_revision_prompt_starts() -> None:
     assert revision_tail(draft.model_dump(), "shorter").startswith(_draft_block(draft))
 
 
-def test_an_act_no_rule_knows_and_the_switch_off_leave_the_commitment_to_the_model() -> None:
+def test_an_act_no_rule_knows_gets_a_check_in_unless_the_leader_said_what_changes() -> None:
+    incident = "I changed the sprint scope on Friday. Ola went quiet in standup."
     unknown = FakeModel(adapter="repair-lora")
-    RepairService(unknown).draft(DraftRequest(incident="I changed the sprint scope on Friday.", person="Ola"))
-    assert "\nCOMMIT:" not in unknown.calls[0]["stop"]
+    result = RepairService(unknown).draft(DraftRequest(incident=incident, person="Ola"))
+    assert result.path == "check_in"
+    assert result.own == "I changed the sprint scope on Friday."
+    assert result.acknowledge.startswith("I noticed you went quiet in standup. I don't want to guess")
+    assert result.commit.startswith("This week I will ask you for twenty minutes")
+    assert [call["max_tokens"] for call in unknown.calls] == []  # nothing generated
+    team = RepairService(FakeModel(adapter="repair-lora")).draft(
+        DraftRequest(incident="I changed the sprint scope on Friday.", person="the team")
+    )
+    assert "each of you" in team.acknowledge and "each of you" in team.commit
+    # What the leader wants to be different is theirs, worded by the model; so is an impact.
+    for notes in ({"want_different": "Tell them before the weekend."}, {"impact": "Ola went quiet."}):
+        noted = FakeModel(adapter="repair-lora")
+        request = DraftRequest(incident=incident, person="Ola", notes=notes)
+        assert RepairService(noted).draft(request).path not in ("rules", "check_in")
+    # Switched off, the model writes both sections as before.
+    model = FakeModel(adapter="repair-lora")
+    RepairService(model, check_ins=False).draft(DraftRequest(incident=incident, person="Ola"))
+    assert "\nCOMMIT:" not in model.calls[0]["stop"]
+
+
+def test_the_switch_off_leaves_the_commitment_to_the_model() -> None:
     off = FakeModel(adapter="repair-lora")
     result = RepairService(off, commit_rules=False).draft(
         DraftRequest(incident="I talked over Fatima every time.", person="Fatima")

@@ -61,6 +61,24 @@ def drafted(handlers: PageHandlers, **form) -> tuple[list[View], View]:
 
 
 # -- describe + draft ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("incident", "said"),
+    [
+        (INCIDENT, "the usual ones for this kind of moment"),
+        (
+            "I changed the sprint scope on Friday. Priya has been quiet since.",
+            "asks how it landed instead of guessing",
+        ),
+    ],
+)
+def test_the_status_says_when_the_rules_wrote_the_draft(tmp_path: Path, incident: str, said: str) -> None:
+    model = FakeModel(adapter="repair-lora")
+    page = PageHandlers(make_service(model), model.info, exporter=Exporter(tmp_path), today=lambda: MONDAY)
+    final = run(page.draft(Form(incident=incident, person="Priya"), [], "s1"))[-1]
+    assert final.status.startswith("Draft ready") and said in final.status
+    assert all(final.sections[name] for name in SECTIONS)
+
+
 def test_draft_streams_into_three_sections_then_checks_and_grounds(handlers: PageHandlers) -> None:
     views, final = drafted(handlers, person="Priya", delivery="in_person")
     partial = [v for v in views[:-1] if any(v.sections.values())]

@@ -191,6 +191,7 @@ def measure_rules_draft(
 
     None when the model has no adapter or no text names an act the rules know.
     """
+    from assistant.core.drafting import RULE_PATHS
     from assistant.core.schemas import DraftRequest
     from assistant.core.service import RepairService
 
@@ -198,7 +199,7 @@ def measure_rules_draft(
     times = []
     for text in texts:
         result, seconds = timed(partial(service.draft, DraftRequest(incident=text, seed=1)))
-        if result.path == "rules":
+        if result.path in RULE_PATHS:
             times.append(seconds)
     return median(times) if times else None
 

@@ -27,7 +27,10 @@ def print_draft(result, out: TextIO) -> None:
         for f in result.findings:
             out.write(f'  [{f.severity}] {f.category} in {f.section}: "{f.text}" — {f.message}\n')
     total = result.timings.get("total_s", 0.0)
-    written = "; acknowledgement and commitment from the repair rules" if result.path == "rules" else ""
+    written = {
+        "rules": "; acknowledgement and commitment from the repair rules",
+        "check_in": "; the act is not one the rules know: a check-in, to complete once you have talked",
+    }.get(result.path, "")
     out.write(f"\n(model: {result.model}{written}; {total:.1f} s)\n")
 
 

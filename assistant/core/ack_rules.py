@@ -222,6 +222,24 @@ def acknowledgement_for(act: str, incident: str, person: str = "") -> str:
     if rule is None:
         return ""
     impact = IMPACTS[rule.id].replace("{audience}", _audience(incident, person))
+    return _with_reaction_and_regret(impact, act, incident, person)
+
+
+# For an act no rule knows, its impact is not known either: a check-in asks rather than guesses
+# (the rubric's R9). Judged blind on new incidents, the model's own acknowledgements for these
+# acts scored 0.3 of 2 and a third of its drafts were harmful (BENCHMARKS.md, round 8).
+CHECK_IN = (
+    "I don't want to guess at how that landed for you, and I'd like to hear it from you, if you're willing."
+)
+CHECK_IN_TEAM = "I don't want to guess at how that landed for each of you, and I'd like to hear it from you, if you're willing."
+
+
+def check_in_for(act: str, incident: str, person: str = "") -> str:
+    """The acknowledgement for an act with no rule: what the account says they did, then a check-in."""
+    return _with_reaction_and_regret(CHECK_IN_TEAM if is_group(person) else CHECK_IN, act, incident, person)
+
+
+def _with_reaction_and_regret(impact: str, act: str, incident: str, person: str) -> str:
     reaction = stated_reaction(incident, person)
     text = f"{reaction}. {impact}" if reaction else impact
     # One plain regret where the harm is clear (the rubric's R3), unless the act already says it.

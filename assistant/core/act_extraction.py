@@ -35,14 +35,30 @@ _OTHER_SUBJECT = re.compile(
     + alt(HE_SHE, THEY_FORMS, WE_FORMS, ("it", "there", "the room", "everyone", "nobody"))
     + r"|[A-Z][a-z]+)\b"
     r"|\s+and\s+(?:has|hasn't|have|haven't|had|hadn't|is|isn't|was|wasn't|went|looked)\b"
+    # "…and everyone chuckled": the room's reaction, not the act.
+    r"|\s+and\s+(?:everyone|everybody|nobody|no one|the room)\s+\w+ed\b"
     # "…without warning she's stopped posting": a new clause with no comma before it.
     r"|\s+(?:" + alt(HE_SHE, THEY_FORMS) + r")(?:'s|'ve| has| have)\s+\w+ed\b).*$"
 )
 MAX_WORDS = 28
 
 
+def _inside_quote(text: str) -> bool:
+    """Whether `text` ends inside a quotation it opened ("I said 'Great")."""
+    opened = re.findall(r"(?:(?<=\s)|^)['\"‘“]", text)
+    closed = re.findall(r"['\"’”](?=\s|$|[,;:!?.])", text)
+    return len(opened) > len(closed)
+
+
+def _cut_reason(clause: str) -> str:
+    """Drop a trailing ", because…" or ", so…", unless it is inside what was said:
+    "I said 'Great, because nothing ever goes wrong live'" keeps its sarcasm whole."""
+    m = _CLAUSE_END.search(clause)
+    return clause if m is None or _inside_quote(clause[: m.start()]) else clause[: m.start()]
+
+
 def _tidy(clause: str) -> str:
-    clause = _CLAUSE_END.sub("", clause)
+    clause = _cut_reason(clause)
     clause = _OTHER_SUBJECT.sub("", clause).strip(" ,;:-")
     clause = _cap_words(clause).rstrip(" ,;:-")
     # A quote cut off at its own full stop ("I said 'Sure, once you can ski.") is closed again.

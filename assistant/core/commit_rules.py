@@ -578,6 +578,22 @@ def answering_rule(act: str, incident: str = "") -> CommitRule | None:
     return None
 
 
+# For an act no rule knows, the change is the person's to shape: a conversation with a date.
+CHECK_IN_COMMIT = (
+    "This week I will ask you for twenty minutes to hear how it landed, and we will agree what I do "
+    "differently from here."
+)
+CHECK_IN_COMMIT_TEAM = (
+    "This week I will make time to hear from each of you how it landed, and we will agree what I do "
+    "differently from here."
+)
+
+
+def check_in_commitment(person: str = "") -> str:
+    """The commitment when no rule fits the act: to ask, this week, and agree the change together."""
+    return CHECK_IN_COMMIT_TEAM if is_group(person.strip()) else CHECK_IN_COMMIT
+
+
 def commitment_for(act: str, incident: str, person: str = "", setting: str = "") -> str:
     """The commitment that answers `act` (the own section's words), or "" when no rule fits."""
     rule = answering_rule(act, incident)

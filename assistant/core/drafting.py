@@ -36,6 +36,10 @@ root ::= " " [A-Za-z0-9"'] [^\n]{10,400} "\n"
 """
 
 
+# The paths on which the rules wrote the whole draft: a known act, or a check-in for an unknown one.
+RULE_PATHS = ("rules", "check_in")
+
+
 @dataclass(frozen=True)
 class DraftSettings:
     max_attempts: int = 3
@@ -217,8 +221,9 @@ class Drafter:
         if not parsed.ok:
             raise DraftError("The repair rules wrote an unusable draft (" + "; ".join(parsed.problems) + ").")
         prompt, _ = self.prompt_for(case)
-        log.info("draft written by the rules")
-        yield DraftOutcome(parsed.draft(), "rules", 1, prompt, text, _timings([], started))
+        path = "check_in" if case.check_in else "rules"
+        log.info("draft written by the rules (%s)", path)
+        yield DraftOutcome(parsed.draft(), path, 1, prompt, text, _timings([], started))
 
     def prefill(self, case: Case, draft: RepairDraft, cancel: threading.Event | None = None) -> None:
         """Read the finished draft into the model's cache, commitment included.

@@ -48,6 +48,8 @@ class Case:
     # A whole acknowledgement for the act (ack_rules), given with commit_text: with both, the
     # first draft needs no generation at all.
     ack_text: str = ""
+    # The two above are a check-in (no rule knows the act): the draft asks rather than guesses.
+    check_in: bool = False
 
     def template_vars(self, n_guidance: int | None = None, n_examples: int | None = None) -> dict:
         guidance = self.guidance_lines[:n_guidance] if n_guidance is not None else self.guidance_lines

@@ -99,8 +99,9 @@ class DraftResult(BaseModel):
     path: str = Field(
         default="parsed",
         description=(
-            "How the sections were obtained: 'parsed' text, the 'grammar' fallback, or 'rules' "
-            "(the act's own words with the acknowledgement and commitment that answer it)."
+            "How the sections were obtained: 'parsed' text, the 'grammar' fallback, 'rules' "
+            "(the act's own words with the acknowledgement and commitment that answer it), or "
+            "'check_in' (the act's own words, then a check-in: no rule knows the act)."
         ),
     )
     attempts: int = 1

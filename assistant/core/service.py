@@ -12,10 +12,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from assistant.core.ack_rules import acknowledgement_for
+from assistant.core.ack_rules import acknowledgement_for, check_in_for
 from assistant.core.act_extraction import extract_act, own_from_note
-from assistant.core.commit_rules import commitment_for
-from assistant.core.drafting import Drafter, DraftOutcome, DraftSettings, Partial
+from assistant.core.commit_rules import check_in_commitment, commitment_for
+from assistant.core.drafting import RULE_PATHS, Drafter, DraftOutcome, DraftSettings, Partial
 from assistant.core.errors import DraftError, InputError
 from assistant.core.message import assemble_message
 from assistant.core.prompt_builder import Case
@@ -119,6 +119,7 @@ class RepairService:
         draft_settings: DraftSettings | None = None,
         commit_rules: bool = True,
         ack_rules: bool = True,
+        check_ins: bool = True,
     ) -> None:
         self.model = model
         self.retriever = retriever
@@ -132,6 +133,8 @@ class RepairService:
         self.commit_rules = commit_rules
         # With a commitment from the rules, the acknowledgement comes from ack_rules too.
         self.ack_rules = ack_rules
+        # An act no rule knows gets a check-in: ask how it landed and agree the change together.
+        self.check_ins = check_ins
         self.draft_settings = draft_settings
         self.drafter = Drafter(model, draft_settings)
         self._swap = threading.Lock()
@@ -187,13 +190,29 @@ class RepairService:
                 if self.commit_rules
                 else ""
             )
+            known = bool(commit_text)
+            # Judged blind on new incidents, the model's sections for acts no rule knows were
+            # never sendable and a third were harmful (BENCHMARKS.md, round 8); a check-in is
+            # proportionate where the harm is not known. What the leader wants to change, if
+            # they wrote it down, is the model's to word.
+            check_in = (
+                not known
+                and self.commit_rules
+                and self.check_ins
+                and bool(own_seed)
+                and not notes.get("want_different")
+            )
+            if check_in:
+                commit_text = check_in_commitment(person)
             # The act's usual impact, hedged, with the reaction the account states; an impact
             # the leader wrote down is the model's to word instead.
-            ack_text = (
-                acknowledgement_for(own_seed, request.incident, person)
-                if self.ack_rules and commit_text and not notes.get("impact")
-                else ""
-            )
+            ack_text = ""
+            if self.ack_rules and commit_text and not notes.get("impact"):
+                ack_text = (
+                    check_in_for(own_seed, request.incident, person)
+                    if check_in
+                    else acknowledgement_for(own_seed, request.incident, person)
+                )
             return Case(
                 incident=request.incident,
                 person=person,
@@ -203,6 +222,7 @@ class RepairService:
                 ack_start="" if notes.get("impact") else ACK_GUESS,
                 commit_text=commit_text,
                 ack_text=ack_text,
+                check_in=check_in,
             )
         return Case(
             incident=request.incident,
@@ -378,7 +398,7 @@ class RepairService:
             else:
                 outcome = item
         assert outcome is not None  # Drafter.stream either yields an outcome or raises
-        if revise is None and self.candidates > 1 and outcome.path != "rules":
+        if revise is None and self.candidates > 1 and outcome.path not in RULE_PATHS:
             outcome = self._best_of(drafter, case, outcome, request.seed, cancel)
         yield DraftUpdate(outcome.draft.model_dump(), "Checking the draft…")
         draft, findings, rounds = self._revise_flagged(drafter, case, outcome.draft, request.seed, cancel)

@@ -50,6 +50,13 @@ RULES_NOTE = (
 )
 
 
+# Said when the act is not one the rules know: the draft asks instead of guessing.
+CHECK_IN_NOTE = (
+    "This is not a moment the app knows well, so the draft asks how it landed instead of guessing, "
+    "and offers a conversation: once you know what will be different, write it in."
+)
+
+
 class DraftHandlers(HandlerBase):
     """Steps that run the model."""
 
@@ -166,6 +173,8 @@ class DraftHandlers(HandlerBase):
         status = f"{kind} ready in {elapsed:.1f} s; {findings_summary(result.findings)}"
         if result.path == "rules":
             status += " " + RULES_NOTE
+        elif result.path == "check_in":
+            status += " " + CHECK_IN_NOTE
         findings = [f.model_dump() for f in result.findings]
         note += self.sessions.save_version(session, kept, message=result.message, findings=findings)
         return View(

@@ -1,6 +1,10 @@
 """Round 7 unblinded: per variant, and paired by incident where the variants differ.
 
-    python training/judgement/round7/result.py training/judgement/round7/scores-0*.jsonl
+    python training/judgement/round7/result.py ROUND/scores-0*.jsonl
+
+Reads `key.json` and `eval-variants.json` beside the scores; the second variant there is
+compared with the first (round 7: ack_rules against commit_rules; round 8: round8 against
+round7).
 
 A draft both variants wrote was scored once and counts for both. Prints, per variant, the
 mean section scores, the share harmful, the verdicts and the harmful drafts shown with no
@@ -14,10 +18,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).parent
 SECTIONS = ("own", "acknowledge", "commit")
 VERDICTS = ("send", "light edit", "rewrite")
-LABELS = ("commit_rules", "ack_rules")
 
 
 def _say(line: str) -> None:
@@ -50,7 +52,11 @@ def summary(rows: list[dict]) -> str:
 
 
 def main(paths: list[str]) -> None:
-    key = json.loads((HERE / "key.json").read_text(encoding="utf-8"))
+    here = Path(paths[0]).parent
+    key = json.loads((here / "key.json").read_text(encoding="utf-8"))
+    base, new = (
+        v["label"] for v in json.loads((here / "eval-variants.json").read_text(encoding="utf-8"))["variants"]
+    )
     scores = {}
     for path in paths:
         for line in Path(path).read_text(encoding="utf-8").splitlines():
@@ -67,11 +73,11 @@ def main(paths: list[str]) -> None:
                     "shared": len(entry["variants"]) > 1,
                 }
     _say(f"scored {len(scores)} of {len(key)} distinct drafts")
-    for label in LABELS:
+    for label in (base, new):
         _say(f"{label}: " + summary([v[label] for v in by_incident.values() if label in v]))
-    pairs = [v for v in by_incident.values() if len(v) == 2 and not v["ack_rules"]["shared"]]
-    _say(f"incidents where the acknowledgement rule changed the draft, both scored: {len(pairs)}")
-    for label in LABELS:
+    pairs = [v for v in by_incident.values() if len(v) == 2 and not v[new]["shared"]]
+    _say(f"incidents where the variants' drafts differ, both scored: {len(pairs)}")
+    for label in (base, new):
         _say(f"  {label}: " + summary([p[label] for p in pairs]))
     comparisons = {
         "acknowledge": lambda s: s["acknowledge"],
@@ -80,9 +86,9 @@ def main(paths: list[str]) -> None:
         "sendable": lambda s: 0 if s["verdict"] == "rewrite" else 1,
     }
     for name, value in comparisons.items():
-        wins = sum(1 for p in pairs if value(p["ack_rules"]) > value(p["commit_rules"]))
-        losses = sum(1 for p in pairs if value(p["ack_rules"]) < value(p["commit_rules"]))
-        _say(f"  {name}: ack_rules better {wins}, worse {losses}, p = {sign_test(wins, losses):.4f}")
+        wins = sum(1 for p in pairs if value(p[new]) > value(p[base]))
+        losses = sum(1 for p in pairs if value(p[new]) < value(p[base]))
+        _say(f"  {name}: {new} better {wins}, worse {losses}, p = {sign_test(wins, losses):.4f}")
 
 
 if __name__ == "__main__":
