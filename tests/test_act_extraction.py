@@ -36,6 +36,11 @@ from assistant.core.act_extraction import extract_act, own_from_note
             "I called your new level 'a corridor with delusions of grandeur'.",
         ),
         (
+            "I rejected Ama's caching proposal in the review two weeks ago she only posts status updates.",
+            "Ama",
+            "I rejected your caching proposal in the review two weeks ago.",
+        ),
+        (
             "I've cancelled Chen's last three one-to-ones, twice on the day.",
             "Chen",
             "I've cancelled your last three one-to-ones, twice on the day.",

@@ -5,7 +5,7 @@
 
 `packet` takes the JSON of `repair-assistant eval --json` (both variants on the held-out
 split), keeps incidents drafted by every variant, and writes `OUT/packet.jsonl` (draft id,
-incident, person, the three sections; nothing that tells the variant) and `OUT/key.json`.
+incident, person, the leader's notes, the three sections; nothing that tells the variant) and `OUT/key.json`.
 A judge scores every line of the packet by the rubric into SCORES.jsonl:
 `{"id", "own": 0-2, "acknowledge": 0-2, "commit": 0-2, "harmful": bool, "verdict":
 "send"|"light edit"|"rewrite", "why"}`. `unblind` joins scores to the key and prints, per
@@ -51,6 +51,8 @@ def make_packet(eval_json: Path, out: Path, per_variant: int, seed: int) -> None
                         "id": draft_id,
                         "incident": incident["incident"],
                         "person": incident["person"],
+                        # What the leader noted is what a draft may use; a judge needs it too.
+                        "notes": incident["notes"],
                         **{s: row["draft"][s] for s in SECTIONS},
                     },
                     ensure_ascii=False,
@@ -65,7 +67,10 @@ def make_packet(eval_json: Path, out: Path, per_variant: int, seed: int) -> None
 def _heldout() -> list[dict]:
     from training.corpus import load_heldout
 
-    return [{"id": r["id"], "incident": r["incident"], "person": r["person"]} for r in load_heldout()]
+    return [
+        {"id": r["id"], "incident": r["incident"], "person": r["person"], "notes": r.get("notes") or {}}
+        for r in load_heldout()
+    ]
 
 
 def unblind(key_path: Path, scores_path: Path) -> dict[str, dict]:

@@ -35,6 +35,10 @@ _OTHER_SUBJECT = re.compile(
     + alt(HE_SHE, THEY_FORMS, WE_FORMS, ("it", "there", "the room", "everyone", "nobody"))
     + r"|[A-Z][a-z]+)\b"
     r"|\s+and\s+(?:has|hasn't|have|haven't|had|hadn't|is|isn't|was|wasn't|went|looked)\b"
+    # "…two weeks ago she only posts updates": a new sentence with no full stop before it.
+    r"|(?<=\bago)\s+(?:" + alt(HE_SHE, THEY_FORMS) + r"|(?-i:[A-Z])[a-z]+)\s+\w+.*$"
+    r"|(?<=['\"’”])\s+(?:" + alt(HE_SHE, THEY_FORMS) + r"|(?-i:[A-Z])[a-z]+)\s+"
+    r"(?:has|hasn't|have|haven't|only|just|still|never)\b.*$"
     # "…and everyone chuckled": the room's reaction, not the act.
     r"|\s+and\s+(?:everyone|everybody|nobody|no one|the room)\s+\w+ed\b"
     # "…without warning she's stopped posting": a new clause with no comma before it.

@@ -135,20 +135,26 @@ RULES: tuple[CommitRule, ...] = (
     CommitRule(
         "confidence_shared",
         _p(
-            r"\b(?:told|mentioned|forwarded|shared|passed (?:it )?on|repeated|wrote|put|posted|copied|cc'?d)\b"
+            r"\b(?:told|mentioned|forwarded|shared|passed (?:it )?on|repeated|wrote|put|posted|copied|cc'?d|"
+            r"let (?:\w+ )?(?:name )?slip|screenshotted|pasted|quoted)\b"
         ),
         "From today, what you tell me in confidence stays with me, and if I ever think something "
         "needs to go further, I will ask you first.",
         (
             "I told our director what you had told me in confidence.",
             "I forwarded your email about your therapy to the partner.",
+            "I let slip to the team that your dad is in hospital.",
         ),
         ("I cut you off.",),
         context=_p(
             r"\b(?:in confidence|confided|told me (?:privately|in private|about (?:her|his|their|your))|"
             r"asked me to keep|between us|off the record|closed[- ]door|privately|"
             r"(?:her|his|their|your) (?:health|diagnosis|divorce|pregnancy|illness|therapy|condition|"
-            r"mental health|mother|father|partner|family)|depression|therapy|cried)\b"
+            r"mental health|mother|father|partner|family)|depression|therapy|cried|"
+            # Told as a friend, or asked to go no further, or plainly private.
+            r"as a friend|asked me not to|(?:didn't|did not) want (?:him|her|them|anyone|people) to know|"
+            r"keep it in the room|anxiety|visa|prison|arrested|in hospital|"
+            r"stroke|job hunting|offered a job|anonymous)\b"
         ),
         context_passes=("I told the team the plan was late.",),
     ),

@@ -43,7 +43,14 @@ def main(eval_json: Path, incidents_file: Path | None = None, prefix: str = "E")
     for number, ((incident_id, sections), entry) in enumerate(items, 1):
         draft_id = f"{prefix}{number:03d}"
         incident = incidents[incident_id]
-        line = {"id": draft_id, "incident": incident["incident"], "person": incident["person"]}
+        # The leader's reflection notes are part of what the draft may use: a judge who cannot
+        # see them reads an impact taken from them as invented (rounds 5-9 did).
+        line = {
+            "id": draft_id,
+            "incident": incident["incident"],
+            "person": incident["person"],
+            "notes": incident.get("notes") or {},
+        }
         packets[(number - 1) * PACKETS // len(items)].append(
             {**line, **dict(zip(SECTIONS, sections, strict=True))}
         )
