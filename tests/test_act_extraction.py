@@ -28,12 +28,23 @@ from assistant.core.act_extraction import extract_act, own_from_note
         (
             "Mariam asked about the till course. I said 'Oh yes, because we're so overstaffed.' She left.",
             "Mariam",
-            "I said 'Oh yes, because we're so overstaffed'.",
+            "I said 'Oh yes, because we're so overstaffed.'",
         ),
         (
             "I called Idris's new level 'a corridor with delusions of grandeur' and the room laughed.",
             "Idris",
             "I called your new level 'a corridor with delusions of grandeur'.",
+        ),
+        # What was said is quoted whole, commas, names and question marks included.
+        (
+            "Bongani asked about training. I said 'No, Bongani, we'll just hand them out' and moved on.",
+            "Bongani",
+            "I said 'No, Bongani, we'll just hand them out' and moved on.",
+        ),
+        (
+            "Kiri asked for August off and I replied 'August! Bold choice, given the backlog.' She withdrew it.",
+            "Kiri",
+            "I replied 'August! Bold choice, given the backlog.'",
         ),
         (
             "I rejected Ama's caching proposal in the review two weeks ago she only posts status updates.",
@@ -165,7 +176,7 @@ def test_the_act_is_the_clause_that_names_a_harm_or_the_person_not_the_scene() -
 
 def test_a_quote_cut_off_at_its_full_stop_is_closed() -> None:
     incident = "Jasper asked to teach. I said 'Sure, once you can ski backwards.' He laughed."
-    assert extract_act(incident, "Jasper") == "I said 'Sure, once you can ski backwards'."
+    assert extract_act(incident, "Jasper") == "I said 'Sure, once you can ski backwards.'"
 
 
 @pytest.mark.parametrize(

@@ -22,8 +22,12 @@ _NOT_ACTS = (
     r"run|work|manage|lead|head|oversee|look after"
 )
 # "I've cancelled the last three" is an act too; "I've been", "I've got", "I've had" are not.
+# What was said, quoted: its own full stops and commas do not end the leader's clause.
+_QUOTE = r"(?<![\w])['\"‘“](?:[^'\"‘“’”\n]|(?<=\w)['’](?=\w))*?['\"’”](?![\w])"
+_QUOTED = re.compile(_QUOTE)
 _I_CLAUSE = re.compile(
-    r"(?<![\w'])I(?:['’]ve(?! (?:been|got|had)\b))? (?!(?:" + _NOT_ACTS + r")\b)(?:[a-z]+)\b[^.!?;\n]*",
+    r"(?<![\w'])I(?:['’]ve(?! (?:been|got|had)\b))? (?!(?:" + _NOT_ACTS + r")\b)(?:[a-z]+)\b"
+    r"(?:" + _QUOTE + r"|[^.!?;\n])*",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
@@ -47,23 +51,28 @@ _OTHER_SUBJECT = re.compile(
 MAX_WORDS = 28
 
 
-def _inside_quote(text: str) -> bool:
-    """Whether `text` ends inside a quotation it opened ("I said 'Great")."""
-    opened = re.findall(r"(?:(?<=\s)|^)['\"‘“]", text)
-    closed = re.findall(r"['\"’”](?=\s|$|[,;:!?.])", text)
-    return len(opened) > len(closed)
+_SAID_THEN = re.compile(r"(?<=[.!?]['\"’”])\s+(?-i:[A-Z]).*$")
 
 
-def _cut_reason(clause: str) -> str:
-    """Drop a trailing ", because…" or ", so…", unless it is inside what was said:
-    "I said 'Great, because nothing ever goes wrong live'" keeps its sarcasm whole."""
-    m = _CLAUSE_END.search(clause)
-    return clause if m is None or _inside_quote(clause[: m.start()]) else clause[: m.start()]
+def _masked(text: str) -> str:
+    """`text` with each quotation's words blanked, same length: what was said is not read
+    for where the leader's clause ends ("I said 'No, Bongani, we'll just…'")."""
+    return _QUOTED.sub(lambda m: m.group()[0] + "x" * (len(m.group()) - 2) + m.group()[-1], text)
+
+
+def _cut_at(clause: str, pattern: re.Pattern[str]) -> str:
+    """`clause` up to where `pattern` first matches outside any quotation."""
+    m = pattern.search(_masked(clause))
+    return clause if m is None else clause[: m.start()]
 
 
 def _tidy(clause: str) -> str:
-    clause = _cut_reason(clause)
-    clause = _OTHER_SUBJECT.sub("", clause).strip(" ,;:-")
+    # A trailing ", because…" is an excuse, unless it is inside what was said: "I said 'Great,
+    # because nothing ever goes wrong live'" keeps its sarcasm whole.
+    clause = _cut_at(clause, _CLAUSE_END)
+    clause = _cut_at(clause, _OTHER_SUBJECT).strip(" ,;:-")
+    # A quotation that ends its sentence ends the clause: "'Sure, why not?' He laughed."
+    clause = _SAID_THEN.sub("", clause)
     clause = _cap_words(clause).rstrip(" ,;:-")
     # A quote cut off at its own full stop ("I said 'Sure, once you can ski.") is closed again.
     opened = re.findall(r"(?:(?<=\s)|^)(['\"‘“])", clause)
@@ -115,7 +124,8 @@ def extract_act(incident: str, person: str = "") -> str | None:
         clause = to_group_address(clause)
     elif name:
         clause = to_second_person(clause, name, sole=only_person_named(incident[: match.start()], name))
-    return _capital_i(clause) + "."
+    # A quotation's own full stop or question mark ends the sentence already.
+    return _capital_i(clause) + ("" if re.search(r"[.!?]['\"’”]$", clause) else ".")
 
 
 def _capital_i(text: str) -> str:
@@ -248,7 +258,7 @@ def to_second_person(clause: str, name: str, *, sole: bool = False) -> str:
     if not re.search(rf"\b{first}\b", clause, case) and not sole:
         return clause
     # Words in quotes were said to someone else and stay as they were said.
-    parts = re.split(r"((?<!\w)['‘“\"][^'’”\"]*['’”\"](?!\w))", clause)
+    parts = re.split("(" + _QUOTE + ")", clause)
     if len(parts) > 1:
         return "".join(
             part if index % 2 else to_second_person(part, name, sole=True) for index, part in enumerate(parts)
