@@ -112,3 +112,40 @@ def test_an_act_no_rule_knows_gets_a_check_in_the_guardrails_pass_whole(person: 
         RepairDraft(own=act, acknowledge=ack, commit=commit), incident=incident, person=person
     )
     assert not [f for f in findings if f.section != "own"], findings
+
+
+@pytest.mark.parametrize(
+    ("note", "person", "said"),
+    [
+        (
+            "She went to HR this afternoon to ask who else knows.",
+            "Ines",
+            "I noticed you went to HR this afternoon",
+        ),
+        (
+            "She's had her camera off for the last four calls.",
+            "Fatima",
+            "I noticed you've had your camera off",
+        ),
+        (
+            "She only talks when someone asks her directly.",
+            "Fatima",
+            "I noticed you only talk when someone asks you",
+        ),
+        (
+            "Ramon replied with a thumbs up and nothing else.",
+            "Ramon",
+            "I noticed you replied with a thumbs up",
+        ),
+        ("Two of them went to HR afterwards.", "the team", "I noticed two of you went to HR afterwards"),
+        ("Nobody said anything for the rest of the review.", "the team", "I noticed nobody said anything"),
+        # About the leader, or with another person in it whose "he" it might be: not said back.
+        ("I think he was hurt.", "Jo", ""),
+        ("He told Dev he was leaving.", "Sam", ""),
+    ],
+)
+def test_an_impact_the_leader_noted_is_said_back_to_them(note: str, person: str, said: str) -> None:
+    from assistant.core.ack_rules import noted_impact
+
+    text = noted_impact(note, person)
+    assert text.startswith(said) if said else text == ""

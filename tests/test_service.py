@@ -231,10 +231,13 @@ def test_a_known_act_is_drafted_by_the_rules_whole_and_then_read_into_the_cache(
     # No generation for the draft: the only model call reads the finished draft into the cache.
     assert [call["max_tokens"] for call in model.calls] == [1]
     assert model.prompts[-1].endswith(f"COMMIT: {result.commit}\n")
-    # An impact the leader wrote down is the model's to word; so is an act no rule knows.
+    # An impact the leader wrote down is said back to them first, in their words.
     noted = FakeModel(adapter="repair-lora")
     request = DraftRequest(incident=incident, person="Fatima", notes={"impact": "She stopped talking."})
-    assert RepairService(noted).draft(request).path != "rules"
+    result = RepairService(noted).draft(request)
+    assert result.path == "rules" and result.acknowledge.startswith(
+        "I noticed you stopped talking. I imagine"
+    )
     unknown = RepairService(FakeModel(adapter="repair-lora"), check_ins=False)
     case = unknown.build_case(
         DraftRequest(incident="I changed the sprint scope on Friday.", person="Ola"), []
@@ -263,11 +266,15 @@ def test_an_act_no_rule_knows_gets_a_check_in_unless_the_leader_said_what_change
         DraftRequest(incident="I changed the sprint scope on Friday.", person="the team")
     )
     assert "each of you" in team.acknowledge and "each of you" in team.commit
-    # What the leader wants to be different is theirs, worded by the model; so is an impact.
-    for notes in ({"want_different": "Tell them before the weekend."}, {"impact": "Ola went quiet."}):
-        noted = FakeModel(adapter="repair-lora")
-        request = DraftRequest(incident=incident, person="Ola", notes=notes)
-        assert RepairService(noted).draft(request).path not in ("rules", "check_in")
+    # What the leader wants to be different is theirs, worded by the model.
+    noted = FakeModel(adapter="repair-lora")
+    request = DraftRequest(incident=incident, person="Ola", notes={"want_different": "Tell them first."})
+    assert RepairService(noted).draft(request).path not in ("rules", "check_in")
+    # An impact they noted is said back before the check-in.
+    request = DraftRequest(incident=incident, person="Ola", notes={"impact": "Ola has stopped posting."})
+    checked = RepairService(FakeModel(adapter="repair-lora")).draft(request)
+    assert checked.path == "check_in"
+    assert checked.acknowledge.startswith("I noticed you have stopped posting. I don't want to guess")
     # Switched off, the model writes both sections as before.
     model = FakeModel(adapter="repair-lora")
     RepairService(model, check_ins=False).draft(DraftRequest(incident=incident, person="Ola"))

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.core.act_extraction import _AFTER_OBJECT as AFTER_OBJECT
+from assistant.core.act_extraction import _NOT_NAMES as NOT_NAMES
+from assistant.core.act_extraction import _OBJECT_VERBS as OBJECT_VERBS
 from assistant.core.commit_rules import answering_rule
 from assistant.guardrails.context import is_group
 
@@ -216,13 +219,16 @@ def stated_reaction(incident: str, person: str) -> str:
     return f"{seen} you {clause}"
 
 
-def acknowledgement_for(act: str, incident: str, person: str = "") -> str:
-    """The acknowledgement for `act` (the own section's words), or "" when no rule fits."""
+def acknowledgement_for(act: str, incident: str, person: str = "", noted: str = "") -> str:
+    """The acknowledgement for `act` (the own section's words), or "" when no rule fits.
+
+    `noted` is the impact the leader wrote down; said back to the person, it comes first.
+    """
     rule = answering_rule(act, incident)
     if rule is None:
         return ""
     impact = IMPACTS[rule.id].replace("{audience}", _audience(incident, person))
-    return _with_reaction_and_regret(impact, act, incident, person)
+    return _with_reaction_and_regret(impact, act, incident, person, noted)
 
 
 # For an act no rule knows, its impact is not known either: a check-in asks rather than guesses
@@ -234,13 +240,111 @@ CHECK_IN = (
 CHECK_IN_TEAM = "I don't want to guess at how that landed for each of you, and I'd like to hear it from you, if you're willing."
 
 
-def check_in_for(act: str, incident: str, person: str = "") -> str:
+def check_in_for(act: str, incident: str, person: str = "", noted: str = "") -> str:
     """The acknowledgement for an act with no rule: what the account says they did, then a check-in."""
-    return _with_reaction_and_regret(CHECK_IN_TEAM if is_group(person) else CHECK_IN, act, incident, person)
+    check_in = CHECK_IN_TEAM if is_group(person) else CHECK_IN
+    return _with_reaction_and_regret(check_in, act, incident, person, noted)
 
 
-def _with_reaction_and_regret(impact: str, act: str, incident: str, person: str) -> str:
-    reaction = stated_reaction(incident, person)
+_SENTENCE_STARTS = frozenset(
+    "you your nobody no none two three four five some several most all both half everyone everybody "
+    "the a an people he she they it there one since after".split()
+)
+# An impact note is the leader's own observation, kept to its first two sentences.
+_NOTE_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+MAX_NOTE_WORDS = 30
+
+
+def noted_impact(note: str, person: str = "") -> str:
+    """The impact the leader noted, said to the person ("She went to HR" -> "I noticed you went
+    to HR"), or "" when the note is about the leader ("I think…") or too long to say back."""
+    sentences = [x.strip() for x in _NOTE_SENTENCES.split(note.strip()) if x.strip()][:2]
+    text = " ".join(sentences).rstrip(".!? ")
+    if not text or len(text.split()) > MAX_NOTE_WORDS or re.match(r"(?:I|I'm|I've|I'd|My|Me)\b", text):
+        return ""
+    text = _note_to_you(text, person.strip())
+    if not text:
+        return ""
+    # "I noticed you went quiet", "I noticed nobody replied"; a name keeps its capital.
+    if text.split()[0].lower() in _SENTENCE_STARTS:
+        text = text[:1].lower() + text[1:]
+    return f"I noticed {text}"
+
+
+_THEY_TO_YOU = {
+    "they're": "you're",
+    "they've": "you've",
+    "they'd": "you'd",
+    "they'll": "you'll",
+    "themselves": "yourselves",
+    "theirs": "yours",
+    "their": "your",
+    "them": "you",
+    "they": "you",
+}
+_YOU_AGREE = {
+    "has": "have",
+    "hasn't": "haven't",
+    "is": "are",
+    "isn't": "aren't",
+    "was": "were",
+    "wasn't": "weren't",
+    "does": "do",
+    "doesn't": "don't",
+}
+
+
+def _present_to_you(m: re.Match[str]) -> str:
+    """ "you only talks" -> "you only talk": the -s of a verb said of them, taken off."""
+    adverb, verb = m.group(1) or "", m.group(2)
+    if verb in _YOU_AGREE:
+        return f"you {adverb}{_YOU_AGREE[verb]}"
+    if verb.endswith("ies"):
+        verb = verb[:-3] + "y"
+    elif re.search(r"(?:ch|sh|x|ss|o)es$", verb):
+        verb = verb[:-2]
+    elif verb.endswith("s") and not verb.endswith(("ss", "us", "is")):
+        verb = verb[:-1]
+    return f"you {adverb}{verb}"
+
+
+def _note_to_you(text: str, person: str) -> str:
+    """The note with the person as "you", or "" when its pronouns could be someone else's."""
+    if is_group(person):
+        words = r"\b(?:" + "|".join(re.escape(w) for w in _THEY_TO_YOU) + r")\b"
+        return re.sub(words, lambda m: _THEY_TO_YOU[m.group().lower()], text, flags=re.IGNORECASE)
+    name = person.split()[0] if person else ""
+    others = [w for w in re.findall(r"(?<!^)\b[A-Z][a-z]+\b", text) if w != name and w not in NOT_NAMES]
+    if others or not name:
+        # "She told Dev" or no name to go by: whose "she" is not certain.
+        return ""
+    text = re.sub(rf"\b{re.escape(name)}'s\b", "your", text, flags=re.IGNORECASE)
+    text = re.sub(rf"\b{re.escape(name)}\b", "you", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"\b(?:she|he)'s(?= (?:\w+ed|had|been|got|gone|done|seen|taken|made|kept|left|stopped)\b)",
+        "you've",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"\b(?:she|he)'s\b", "you're", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(?:she|he)'d\b", "you'd", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(?:she|he)\b", "you", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(?:herself|himself)\b", "yourself", text)
+    # "asks her directly", "told her that": the person; "her camera": theirs.
+    text = re.sub(
+        r"\b(\w+(?:s|ed))\s+her\b(?=\s+(?:directly|again|twice|once|first|back)\b)", r"\1 you", text
+    )
+    text = re.sub(OBJECT_VERBS + r"her\b", r"\1 you", text)
+    text = re.sub(r"\bher\b" + AFTER_OBJECT, "you", text)
+    text = re.sub(r"\b(?:his|her)\b(?= \w)", "your", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(?:him|her)\b", "you", text)
+    adverbs = r"((?:only|just|now|still|never|always|barely|hardly|rarely|also) )?"
+    return re.sub(r"\byou " + adverbs + r"([a-z]+'?[a-z]*)\b", _present_to_you, text)
+
+
+def _with_reaction_and_regret(impact: str, act: str, incident: str, person: str, noted: str = "") -> str:
+    reaction = noted_impact(noted, person) if noted.strip() else ""
+    reaction = reaction or stated_reaction(incident, person)
     text = f"{reaction}. {impact}" if reaction else impact
     # One plain regret where the harm is clear (the rubric's R3), unless the act already says it.
     if not re.search(r"\b(?:sorry|apologi[sz]e)", act, re.IGNORECASE):

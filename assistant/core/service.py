@@ -204,15 +204,13 @@ class RepairService:
             )
             if check_in:
                 commit_text = check_in_commitment(person)
-            # The act's usual impact, hedged, with the reaction the account states; an impact
-            # the leader wrote down is the model's to word instead.
+            # The act's usual impact, hedged, after what the leader noted or the account states
+            # about how they reacted. Worded by the model from an impact note, the section was
+            # harmful in 7 of 26 held-out drafts judged blind (BENCHMARKS.md, round 9).
             ack_text = ""
-            if self.ack_rules and commit_text and not notes.get("impact"):
-                ack_text = (
-                    check_in_for(own_seed, request.incident, person)
-                    if check_in
-                    else acknowledgement_for(own_seed, request.incident, person)
-                )
+            if self.ack_rules and commit_text:
+                words = check_in_for if check_in else acknowledgement_for
+                ack_text = words(own_seed, request.incident, person, notes.get("impact", ""))
             return Case(
                 incident=request.incident,
                 person=person,
