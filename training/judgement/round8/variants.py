@@ -1,6 +1,6 @@
 """How round 8's variants were drafted: the round 7 rules against today's, on new incidents.
 
-    PYTHONPATH=TREE python training/judgement/round8/variants.py LABEL OUT.json
+    PYTHONPATH=TREE python training/judgement/round8/variants.py LABEL OUT.json [INCIDENTS.jsonl]
 
 Drafts every incident in `incidents.jsonl` (written for this round, after round 7 and never
 tuned on) with the shipped adapter, seed 1 and the service's defaults, from whichever tree
@@ -22,7 +22,8 @@ from assistant.core.service import RepairService
 
 HERE = Path(__file__).resolve().parent
 label, out = sys.argv[1], Path(sys.argv[2])
-suite = load_heldout(HERE / "incidents.jsonl")
+# Round 10 drafted its own new incidents the same way.
+suite = load_heldout(Path(sys.argv[3]) if len(sys.argv) > 3 else HERE / "incidents.jsonl")
 settings = Settings()
 svc = RepairService(build_model(settings, None), retriever=build_retriever(settings, None))
 started = time.time()
