@@ -287,8 +287,11 @@ class RepairService:
             if not flagged:
                 return draft, findings, rounds - 1
             for section in flagged:
-                if section == "own" and case.own_seed and case.notes.get("what_i_did"):
-                    continue  # the leader's own words are theirs to change; they see the finding
+                if section == "own" and case.own_seed:
+                    # The leader's own words are theirs to change: they see the finding. A
+                    # model's rewrite passes the check by saying something else ("I snapped
+                    # '…'" became "I cut you off"), which the account never said.
+                    continue
                 feedback = [f.message for f in findings if f.section == section and f.severity == "high"]
                 # Start the rewrite where the job of the section begins: an occasion for a
                 # commitment, their experience for an acknowledgement, a check-in for an own.
@@ -399,7 +402,13 @@ class RepairService:
         if revise is None and self.candidates > 1 and outcome.path not in RULE_PATHS:
             outcome = self._best_of(drafter, case, outcome, request.seed, cancel)
         yield DraftUpdate(outcome.draft.model_dump(), "Checking the draft…")
-        draft, findings, rounds = self._revise_flagged(drafter, case, outcome.draft, request.seed, cancel)
+        if outcome.path in RULE_PATHS:
+            # Every section is the leader's words or a rule's, each of which passes the checks
+            # alone (tests/test_ack_rules.py); what the checks find in them together is shown,
+            # not handed to the model to guess around.
+            draft, findings, rounds = outcome.draft, self._check_case(outcome.draft, case), 0
+        else:
+            draft, findings, rounds = self._revise_flagged(drafter, case, outcome.draft, request.seed, cancel)
         timings = dict(outcome.timings)
         timings.update(
             retrieve_ms=round(retrieve_ms, 2),
