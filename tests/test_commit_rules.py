@@ -94,3 +94,12 @@ def test_a_rule_with_a_context_needs_it(rule) -> None:
 def test_quoted_words_are_not_read_as_the_act(act: str, expected: str) -> None:
     rule = answering_rule(act, act)
     assert rule is not None and rule.id == expected
+
+
+def test_quoted_words_that_were_a_means_to_another_act_get_no_remark_rule() -> None:
+    from assistant.core.commit_rules import rule_for
+
+    act = "I said 'my team built the dashboard' when the director asked."
+    assert rule_for(act, act, "sarcasm").id == "remark"
+    assert rule_for(act, act, "credit_taken") is None
+    assert commitment_for(act, act, "Ade", situation="credit_taken") == ""

@@ -186,7 +186,7 @@ class RepairService:
             # blind cut harmful drafts 32% -> 20% (BENCHMARKS.md); an impact the leader wrote
             # down is named as it is, not guessed at.
             commit_text = (
-                commitment_for(own_seed, request.incident, person, request.setting)
+                commitment_for(own_seed, request.incident, person, request.setting, situation)
                 if self.commit_rules
                 else ""
             )
