@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import sys
 from collections import Counter, defaultdict
@@ -24,6 +25,15 @@ from pathlib import Path
 
 SECTIONS = ("own", "acknowledge", "commit")
 VERDICTS = ("send", "light edit", "rewrite")
+
+
+def sign_test(wins: int, losses: int) -> float:
+    """Two-sided sign test p-value for wins against losses (ties dropped)."""
+    n = wins + losses
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, i) for i in range(min(wins, losses) + 1)) / 2**n
+    return min(1.0, 2 * tail)
 
 
 def make_packet(eval_json: Path, out: Path, per_variant: int, seed: int) -> None:

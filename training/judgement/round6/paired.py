@@ -8,24 +8,16 @@ or lower than the model variant on the same incident, the same for harmful and s
 """
 
 import json
-import math
 import sys
 from pathlib import Path
+
+from training.blind import sign_test
 
 HERE = Path(__file__).parent
 
 
 def _say(line: str) -> None:
     sys.stdout.write(line + "\n")
-
-
-def sign_test(wins: int, losses: int) -> float:
-    """Two-sided sign test p-value for wins against losses (ties dropped)."""
-    n = wins + losses
-    if n == 0:
-        return 1.0
-    tail = sum(math.comb(n, i) for i in range(min(wins, losses) + 1)) / 2**n
-    return min(1.0, 2 * tail)
 
 
 def sendable(score: dict) -> bool:

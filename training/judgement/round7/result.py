@@ -13,10 +13,11 @@ the same figures and two-sided sign tests of ack_rules against commit_rules.
 """
 
 import json
-import math
 import sys
 from collections import Counter
 from pathlib import Path
+
+from training.blind import sign_test
 
 SECTIONS = ("own", "acknowledge", "commit")
 VERDICTS = ("send", "light edit", "rewrite")
@@ -24,15 +25,6 @@ VERDICTS = ("send", "light edit", "rewrite")
 
 def _say(line: str) -> None:
     sys.stdout.write(line + "\n")
-
-
-def sign_test(wins: int, losses: int) -> float:
-    """Two-sided sign test p-value for wins against losses (ties dropped)."""
-    n = wins + losses
-    if n == 0:
-        return 1.0
-    tail = sum(math.comb(n, i) for i in range(min(wins, losses) + 1)) / 2**n
-    return min(1.0, 2 * tail)
 
 
 def summary(rows: list[dict]) -> str:
