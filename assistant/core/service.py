@@ -277,9 +277,15 @@ class RepairService:
         return self.checker(draft, incident=case.incident, person=case.person, notes=case.notes)
 
     def _revise_flagged(
-        self, drafter: Drafter, case: Case, draft: RepairDraft, seed: int, cancel: threading.Event | None
+        self,
+        drafter: Drafter,
+        case: Case,
+        draft: RepairDraft,
+        seed: int,
+        cancel: threading.Event | None,
+        sections: tuple[str, ...] = ("own", "acknowledge", "commit"),
     ) -> tuple[RepairDraft, list[Finding], int]:
-        """Regenerate sections with high findings, feeding the findings back; bounded."""
+        """Regenerate `sections` where they have high findings, feeding the findings back; bounded."""
         findings = self._check_case(draft, case)
         rounds = 0
         for rounds in range(1, self.max_revisions + 1):
@@ -287,10 +293,12 @@ class RepairService:
             if not flagged:
                 return draft, findings, rounds - 1
             for section in flagged:
-                if section == "own" and case.own_seed:
-                    # The leader's own words are theirs to change: they see the finding. A
-                    # model's rewrite passes the check by saying something else ("I snapped
-                    # '…'" became "I cut you off"), which the account never said.
+                if section not in sections or (
+                    section == "own" and case.own_seed and case.notes.get("what_i_did")
+                ):
+                    # The leader's own words are theirs to change; they see the finding. (Words
+                    # cut from the account are not: judged blind in round 11, keeping a flagged
+                    # seed ("I hadn't read it.") cost more than the model's rewrite.)
                     continue
                 feedback = [f.message for f in findings if f.section == section and f.severity == "high"]
                 # Start the rewrite where the job of the section begins: an occasion for a
@@ -402,13 +410,12 @@ class RepairService:
         if revise is None and self.candidates > 1 and outcome.path not in RULE_PATHS:
             outcome = self._best_of(drafter, case, outcome, request.seed, cancel)
         yield DraftUpdate(outcome.draft.model_dump(), "Checking the draft…")
-        if outcome.path in RULE_PATHS:
-            # Every section is the leader's words or a rule's, each of which passes the checks
-            # alone (tests/test_ack_rules.py); what the checks find in them together is shown,
-            # not handed to the model to guess around.
-            draft, findings, rounds = outcome.draft, self._check_case(outcome.draft, case), 0
-        else:
-            draft, findings, rounds = self._revise_flagged(drafter, case, outcome.draft, request.seed, cancel)
+        # A rule's acknowledgement and commitment pass the checks alone (tests/test_ack_rules.py):
+        # what the checks find in them beside the account is shown, not handed to the model.
+        sections = ("own",) if outcome.path in RULE_PATHS else ("own", "acknowledge", "commit")
+        draft, findings, rounds = self._revise_flagged(
+            drafter, case, outcome.draft, request.seed, cancel, sections
+        )
         timings = dict(outcome.timings)
         timings.update(
             retrieve_ms=round(retrieve_ms, 2),
