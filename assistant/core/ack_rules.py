@@ -78,6 +78,14 @@ IMPACTS: dict[str, str] = {
         "I imagine it felt as if I did not trust you with your own work, and it took away a decision that "
         "was yours."
     ),
+    "hard_news_in_passing": (
+        "I imagine hearing it that way, with no time to take it in or ask anything, made hard news "
+        "harder for you, and it may have felt as if it did not matter much to me."
+    ),
+    "silent_while_criticised": (
+        "I imagine you felt left on your own when your work was questioned, when part of it was down to "
+        "me, and it may have looked to others as if I did not stand behind you."
+    ),
     "not_backing_up": (
         "I imagine you felt left on your own when your work was questioned, and it may have looked to "
         "others as if I did not stand behind you."

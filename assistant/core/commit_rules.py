@@ -378,6 +378,61 @@ RULES: tuple[CommitRule, ...] = (
         ),
         ("I told you the reasons first.",),
     ),
+    # Hard news given in passing: in a corridor, by email, in the last two minutes.
+    CommitRule(
+        "hard_news_in_passing",
+        _p(
+            r"\b(?:told|gave|forwarded|posted|mentioned|emailed|broke|announced)\b[^.!?]{0,140}?"
+            r"(?:in the (?:corridor|lift|car park|staff room|stairwell|kitchen|doorway)|by (?:email|text)|"
+            r"walking past|on (?:my|the) way (?:to|out)|between (?:patients|meetings|classes|periods|calls)|"
+            r"in the (?:last|final) (?:two|few|five|couple of) minutes|as (?:we|you|they) were "
+            r"(?:getting up|leaving|getting on|packing up)|at break|in a (?:ten|five|two|fifteen)-minute|"
+            r"before (?:we'?d|we had|I'?d|I had) (?:spoken|talked|told)|with ['\"‘“]FYI|"
+            r"(?:two|five|ten) minutes before|on the shop floor|at the end of (?:the|a|your) shift)"
+        ),
+        "Next time I have hard news for you, I will tell you myself first, in private, with time set "
+        "aside for your questions, and I will follow up with you the next day.",
+        (
+            "I told you in the corridor between patients that your band 7 application was unsuccessful.",
+            "I forwarded your HR letter with 'FYI, see attached' before we'd spoken about the restructure.",
+        ),
+        ("I told you in the corridor that the lift was fixed.",),
+        context=_p(
+            r"\b(?:not (?:getting|being|been|confirmed)|unsuccessful|won'?t be (?:renewed|confirmed|going)|"
+            r"wasn'?t getting|cancell?ed|(?:is|are|was|being) cut|ending|losing|at risk|redundan\w*|probation|"
+            r"rating|rejected|turned down|failed|didn'?t get|isn'?t being|closing|funded only|"
+            r"needs improvement|no longer|let go|restructur\w*)\b"
+        ),
+        context_passes=("I told you in the corridor that the lift was fixed.",),
+    ),
+    # Silent while someone else criticised them for what was partly the leader's doing; the act
+    # the account states may be the silence or the leader's own part, the repair is the same.
+    CommitRule(
+        "silent_while_criticised",
+        _p(r"\bI\b"),
+        "Next time your work is questioned, I will stand by it in the room, and bring any doubts "
+        "I have to you directly.",
+        (
+            "The editor posted that your desk should know better and I said nothing, though I had approved "
+            "the headline.",
+            "The client called your plan amateur; I laughed awkwardly, and I gave you the spec it was drawn from.",
+        ),
+        ("I cut you off.",),
+        context=_p(
+            r"(?=.*\b(?:said|called|told|posted|wrote|complained|tore into|asked (?:who|why))\b)"
+            # The silence is the leader's ("I said nothing", "…and nodded"), not theirs.
+            r"(?=.*(?:\bI|\band)\s+(?:just |then |only |simply )?(?:said nothing|stayed (?:on mute|quiet|silent|"
+            r"out of it)|nodded|(?:didn't|did not|never) (?:reply|say anything|speak up|step in|defend|come out|"
+            r"correct|pass it on)|laughed awkwardly|kept quiet|sat there|stood (?:next to|there|by)|"
+            r"put a thumbs up)\b)"
+            r"(?=.*\b(?:I(?:'d| had)? (?:approved|changed|set|given|gave|signed|wrote|asked|cut|moved|"
+            r"pulled|put|reviewed|agreed)|was mine|my (?:call|decision|brief|spec|procedure|order))\b)"
+        ),
+        context_passes=(
+            "I cut you off in the meeting and said nothing after.",
+            "The client said it was late.",
+        ),
+    ),
     # Someone else given what they had asked for or earned: "I took Jess instead of you".
     CommitRule(
         "passed_over",
