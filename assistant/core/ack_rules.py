@@ -64,6 +64,10 @@ IMPACTS: dict[str, str] = {
         "I imagine the message cut into time that was yours, and it may have felt as if you were expected "
         "to answer straight away."
     ),
+    "overruled_in_account": (
+        "I imagine it undercut a call that was yours to make, and made it look as if your decisions can be "
+        "reversed without a word to you."
+    ),
     "overruled": (
         "I imagine it undercut a call that was yours to make, and made it look as if your decisions can be "
         "reversed without a word to you."

@@ -239,6 +239,26 @@ RULES: tuple[CommitRule, ...] = (
         ("I emailed the team overturning your decision.", "I reversed your call in front of the client."),
         ("I made the call.",),
     ),
+    # Their call undone in other words, where the account says the call was theirs.
+    CommitRule(
+        "overruled_in_account",
+        _p(
+            r"\b(?:reopened|put (?:it|them) back|reversed it|withdr(?:ew|awing) it|"
+            r"told (?:your|his|her|their) (?:team|crew)|told (?:the \w+|all of you|them|you) to "
+            r"(?:go back|roll back|carry on|cast off|keep going|stay open|reopen|undo|ignore)|"
+            r"said (?:they'?d|it would|it'?d|we'?d) stay|that it stays|before talking to (?:you|him|her|them))\b"
+        ),
+        "Before I change a decision in your area, I will talk it through with you first, in "
+        "private, and leave the call with you where it is yours.",
+        ("You had closed the request as out of scope and I reopened it the same day.",),
+        ("I reopened the shop after lunch.",),
+        context=_p(
+            r"\b(?:had (?:decided|agreed|approved|told|picked|chosen|scheduled|closed|held|taken)|decided|"
+            r"agreed|approved|closed|took [^.!?]{0,30} off|held the|told (?:the|her|his|their) (?:crew|team)|"
+            r"picked|chose|scheduled)\b"
+        ),
+        context_passes=("I reopened the shop after lunch.",),
+    ),
     CommitRule(
         "blamed_publicly",
         _p(
@@ -279,7 +299,13 @@ RULES: tuple[CommitRule, ...] = (
             r"edited (?:your|his|her|their)|checked (?:every|each) (?:line|step|email)|"
             r"(?:deleted|replaced|reset|switched|recalibrated|regrouped|reorganised|reorganized|undid) "
             r"(?:your|his|her|their)|put up mine|\w+ed (?:the |your |his |her |their )?(?:[\w-]+ ){0,2}myself|"
-            r"behind (?:your|his|her|their) back|behind (?:you|him|her|them)\b)"
+            r"behind (?:your|his|her|their) back|behind (?:you|him|her|them)\b|"
+            # Hands on their work in everyday words: "rebuilt it into my own format", "sat next
+            # to you telling you which cells", "DMs every hour", "just tidied up the back".
+            r"rebuilt|redoing|re-?tagged|keep (?:checking|redoing|correcting|changing|rewriting) "
+            r"(?:your|his|her|their)|sat next to (?:you|him|her|them)|every (?:hour|half hour|ten minutes)|"
+            r"swapped [^.!?]{0,40} for ones I|tidied up|made a few tweaks|with changes to (?:your|his|her|their)|"
+            r"started moving|moving (?:your|his|her|their) [\w ]{0,20}(?:around|myself))"
         ),
         "Before I change anything in your work, I will ask you first, and leave the decisions in it to you.",
         ("I rewrote your draft the night before it went out.", "I took over your client call."),
