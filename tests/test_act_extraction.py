@@ -35,6 +35,22 @@ from assistant.core.act_extraction import extract_act, own_from_note
             "Idris",
             "I called your new level 'a corridor with delusions of grandeur'.",
         ),
+        # What the leader was doing is an act; what was going on when they did it is the scene.
+        (
+            "In my 1:1 with Jae-won I was checking my phone the whole time.",
+            "Jae-won",
+            "I was checking my phone the whole time.",
+        ),
+        (
+            "Ahmed asked about his pay at the gate as I was leaving. I said 'no rise this year' and drove off.",
+            "Ahmed",
+            "I said 'no rise this year' and drove off.",
+        ),
+        (
+            "I was shouting, and Efua started explaining and I cut her off mid-sentence.",
+            "Efua",
+            "I cut you off mid-sentence.",
+        ),
         # What was said is quoted whole, commas, names and question marks included.
         (
             "Bongani asked about training. I said 'No, Bongani, we'll just hand them out' and moved on.",

@@ -45,6 +45,7 @@ IMPACTS: dict[str, str] = {
     "cancelled_one_on_ones": _TIME_COMES_LAST,
     "cancelled_meetings_with_you": _TIME_COMES_LAST,
     "credit_taken": _CREDIT,
+    "credit_in_account": _CREDIT,
     "credit_words": _CREDIT,
     "confidence_broken": _CONFIDENCE,
     "confidence_shared": _CONFIDENCE,

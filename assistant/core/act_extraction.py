@@ -14,7 +14,8 @@ from assistant.guardrails.lexicon import HARM_ACTS, HE_SHE, THEY_FORMS, WE_FORMS
 
 # "I" followed by a verb of doing, not a verb of thinking or a state of uncertainty.
 _NOT_ACTS = (
-    r"think|thought|feel|felt|believe|guess|suppose|wonder|hope|know|knew|am|'m|was|"
+    # "I was typing the whole time" is an act; "I was tired" is not.
+    r"think|thought|feel|felt|believe|guess|suppose|wonder|hope|know|knew|am|'m|was(?! \w+ing\b)|"
     r"have been|'ve been|had been|can't|cannot|don't know|do not know|reali[sz]e|"
     r"want|wanted|need|needed|would|should|could|might|may|will|'ll|'d|must|noticed|see|saw|"
     r"suspect|fear|worry|worried|'m not sure|am not sure|have no idea|"
@@ -30,6 +31,9 @@ _I_CLAUSE = re.compile(
     r"(?:" + _QUOTE + r"|[^.!?;\n])*",
     re.IGNORECASE,
 )
+# Every "I" starts a candidate, also one inside another's sentence ("I was shouting, and … I cut
+# her off"): the weights below choose between them.
+_I_CLAUSES = re.compile("(?=(" + _I_CLAUSE.pattern + "))", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r"\s*(?:,\s*(?:because|since|as|so|but)\b|\s(?:because|since|but)\b).*$", re.IGNORECASE
 )
@@ -102,6 +106,14 @@ def _weight(clause: str, person: str) -> int:
     return weight
 
 
+def _is_scene(incident: str, start: int, clause: str) -> bool:
+    """ "as I was leaving", "while I was driving": what was going on, not what was done."""
+    return bool(
+        re.match(r"I was \w+ing\b", clause)
+        and re.search(r"\b(?:as|while|when|whilst)\s*$", incident[:start], re.IGNORECASE)
+    )
+
+
 def extract_act(incident: str, person: str = "") -> str | None:
     """The leader's act in their own first-person words, as a sentence, or None.
 
@@ -110,7 +122,9 @@ def extract_act(incident: str, person: str = "") -> str | None:
     given, their name becomes "you": the repair is spoken to them.
     """
     found = [
-        (m, clause) for m in _I_CLAUSE.finditer(incident) if len((clause := _tidy(m.group(0))).split()) >= 3
+        (m, clause)
+        for m in _I_CLAUSES.finditer(incident)
+        if len((clause := _tidy(m.group(1))).split()) >= 3 and not _is_scene(incident, m.start(), clause)
     ]
     if not found:
         # A jotted account leaves the "I" out: "Phoned Anouk after the hearing and opened with…".

@@ -192,7 +192,10 @@ RULES: tuple[CommitRule, ...] = (
         _p(
             r"\b(?:rolled my eyes|roll my eyes|sighed|scoffed|looked at my phone|checked my phone|"
             r"on my phone|kept typing|kept scrolling|held up (?:a|one) finger|turned (?:my back|away)|"
-            r"waved (?:you|him|her|them) away|yawned)\b"
+            r"waved (?:you|him|her|them) away|yawned|"
+            r"checking my (?:watch|phone|emails?|laptop)|scrolling|typing (?:in|on|away)|tapping my (?:foot|pen)|"
+            r"head in my hands|groaned|crossed my arms|shook my head|eye-?roll|shrugged|looked out of? the window|"
+            r"rub(?:bed)? my (?:forehead|eyes)|saying ['\"‘“]mm)\b"
         ),
         "{When} I will put down what I'm doing and give you my full attention while you speak.",
         ("I rolled my eyes while you presented.", "I held up one finger and kept typing."),
@@ -458,6 +461,27 @@ RULES: tuple[CommitRule, ...] = (
             "I cut you off in the meeting and said nothing after.",
             "The client said it was late.",
         ),
+    ),
+    # Their work presented or thanked for as the leader's, where the account says whose it was.
+    CommitRule(
+        "credit_in_account",
+        _p(
+            r"\b(?:presented|pitched|explained|gave (?:a|the) (?:little |short )?speech|said thank you|"
+            r"thanked (?:the|them|everyone)|let [^.!?]{0,40} think|left (?:your|his|her|their) names? off|"
+            r"my (?:initiative|idea|design|work|project)|what I (?:shipped|built|did|made|designed)|"
+            r"put myself|(?:didn't|did not|never) correct|as my (?:lead|own))\b"
+        ),
+        "This week I will tell the people who heard it that the work was yours, and from now on I will "
+        "name you as its author whenever I present it.",
+        ("You drafted the whole review and I presented it to the dean.",),
+        ("I presented the budget.",),
+        context=_p(
+            r"(?:\b(?-i:[A-Z])[\w'-]+ (?:wrote|designed|drafted|built|created|did (?:all|most)|developed|came up "
+            r"with|brought me|spent (?:\w+ )?(?:months|weeks|days)|had (?:written|designed|built|done|brought|"
+            r"drafted))|\b(?:you|he|she|they) (?:wrote|designed|drafted|built|created|did all|developed)|"
+            r"\bit was (?-i:[A-Z])[\w'-]+'s|praised ['\"‘“]my|thank(?:ed|ing) me for|team (?:worked|built|did))"
+        ),
+        context_passes=("I presented the budget.",),
     ),
     # Someone else given what they had asked for or earned: "I took Jess instead of you".
     CommitRule(
