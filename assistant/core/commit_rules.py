@@ -136,7 +136,7 @@ RULES: tuple[CommitRule, ...] = (
         "confidence_shared",
         _p(
             r"\b(?:told|mentioned|forwarded|shared|passed (?:it )?on|repeated|wrote|put|posted|copied|cc'?d|"
-            r"let (?:\w+ )?(?:name )?slip|screenshotted|pasted|quoted)\b"
+            r"let (?:\w+ )?(?:name )?slip|screenshotted|pasted|quoted|emailed|sent)\b"
         ),
         "From today, what you tell me in confidence stays with me, and if I ever think something "
         "needs to go further, I will ask you first.",
@@ -287,7 +287,11 @@ RULES: tuple[CommitRule, ...] = (
             r"(?:didn't|did not|never|forgot to) (?:invite|include|ask|copy|consult|loop in)|"
             r"left (?:you|him|her|them|\w+) (?:off|out)|(?:wasn't|weren't) invited|not invited|"
             r"without (?:you|him|her|them)\b|"
-            r"forgot (?:to add |to invite |to include |about )?(?:you|him|her|them)\b(?! (?:was|were) there))"
+            r"forgot (?:to add |to invite |to include |about )?(?:you|him|her|them)\b(?! (?:was|were) there)|"
+            # Decided with others over their heads: "didn't bring you", "everyone except", "never tagged".
+            r"(?:didn't|did not|never) (?:bring|tag|add|loop|involve|copy|cc)|everyone except|"
+            r"left out (?:you|him|her|them)|only told (?:you|him|her|them)[^.!?]{0,20} afterwards|"
+            r"(?:made|agreed|chose|decided)[^.!?]{0,60}\b(?:with|in a (?:DM|meeting) with) (?:the|my|our|IT|legal))"
         ),
         "Before the next decision that affects your work, I will bring you into it while it is "
         "still open, and ask what you think.",
