@@ -345,3 +345,96 @@ def test_a_jotted_note_speaks_to_the_team_too() -> None:
         own_from_note("shouted at the crew in the yard", "", "the team")
         == "I shouted at all of you in the yard."
     )
+
+
+@pytest.mark.parametrize(
+    ("incident", "person", "expected"),
+    [
+        # A jotted opening that holds the later "I" is the act: the post, not the claim in it.
+        (
+            "Wrote a LinkedIn post about how I cut our missed deliveries by a third. The depot team did it.",
+            "the team",
+            "I wrote a LinkedIn post about how I cut our missed deliveries by a third.",
+        ),
+        # "all I did was" frames an act and is not one; the jotted promise is the act.
+        (
+            "Said in the group chat that I'd sort out Nikolai's payments by the weekend. That was three "
+            "weekends ago. He asked again today and all I did was react with a heart.",
+            "Nikolai",
+            "I said in the group chat that I'd sort out your payments by the weekend.",
+        ),
+        # A full stop inside a closing quote ends the sentence: "She sent it…" is not the act.
+        (
+            "Texted Ilse at 10:40 on Saturday night asking for the bundle 'first thing.' She sent it at 6am.",
+            "Ilse",
+            "I texted you at 10:40 on Saturday night asking for the bundle 'first thing.'",
+        ),
+        # A comma inside a quotation is not where a long clause is cut.
+        (
+            "Sat with Bartosz at his desk going through his parts-inventory module for the shipyard and "
+            "kept saying 'no, no, why would you do it like that.' He stopped explaining.",
+            "Bartosz",
+            "I sat with you at your desk going through your parts-inventory module for the shipyard and "
+            "kept saying 'no, no, why would you do it like that.'",
+        ),
+        # An "I" inside what was said is not the leader's act.
+        (
+            "Answered Fabiola's question on the group email with 'as I already explained' and a link.",
+            "Fabiola",
+            "I answered your question on the group email with 'as I already explained' and a link.",
+        ),
+        # A name ending in -ed is a subject, not a jotted verb.
+        (
+            "Ahmed asked me about his pay review at the gate. I said 'no rise this year, sorry mate' and drove off.",
+            "Ahmed",
+            "I said 'no rise this year, sorry mate' and drove off.",
+        ),
+        # The reply, told as a thing, is the leader's act.
+        (
+            "Ingrid said the night staffing is too thin. My answer was 'every home is short, we manage.'",
+            "Ingrid",
+            "I replied 'every home is short, we manage.'",
+        ),
+        # Being copied in is where the act starts.
+        (
+            "An email said Beatriz mishandled the delay. I was cc'd, knew she'd followed my procedure, and didn't reply.",
+            "Beatriz",
+            "I was cc'd, knew you'd followed my procedure, and didn't reply.",
+        ),
+        # After "her", "without" means it was her: "at you without looking up".
+        (
+            "Oksana was walking me through her change and I waved a hand at her without looking up.",
+            "Oksana",
+            "I waved a hand at you without looking up.",
+        ),
+    ],
+)
+def test_jotted_openings_quotes_and_framed_acts(incident: str, person: str, expected: str) -> None:
+    assert extract_act(incident, person) == expected
+
+
+@pytest.mark.parametrize(
+    ("incident", "person", "expected"),
+    [
+        # What the leader said the cause was is the blame itself, kept.
+        (
+            "In the sprint review I said the release slipped because Goran's API wasn't ready.",
+            "Goran",
+            "I said the release slipped because your API wasn't ready.",
+        ),
+        # A reason of the leader's own is still an excuse, cut.
+        (
+            "I've cancelled our monthly one-to-ones since the summer because of the refit programme.",
+            "Sam",
+            "I've cancelled our monthly one-to-ones since the summer.",
+        ),
+        (
+            "In sprint planning I had the devs estimate the fixes without Xochitl, because she was at "
+            "another meeting.",
+            "Xochitl",
+            "I had the devs estimate the fixes without you.",
+        ),
+    ],
+)
+def test_blame_said_is_kept_and_an_excuse_is_cut(incident: str, person: str, expected: str) -> None:
+    assert extract_act(incident, person) == expected

@@ -15,7 +15,9 @@ from assistant.guardrails.lexicon import HARM_ACTS, HE_SHE, THEY_FORMS, WE_FORMS
 # "I" followed by a verb of doing, not a verb of thinking or a state of uncertainty.
 _NOT_ACTS = (
     # "I was typing the whole time" is an act; "I was tired" is not.
-    r"think|thought|feel|felt|believe|guess|suppose|wonder|hope|know|knew|am|'m|was(?! \w+ing\b)|"
+    r"think|thought|feel|felt|believe|guess|suppose|wonder|hope|know|knew|am|'m|"
+    # "I was cc'd, knew … and didn't reply": being there is where the act starts.
+    r"was(?! \w+ing\b| (?:cc'?d|copied|there|in the room|on the (?:call|thread|email))\b)|"
     r"have been|'ve been|had been|can't|cannot|don't know|do not know|reali[sz]e|"
     r"want|wanted|need|needed|would|should|could|might|may|will|'ll|'d|must|noticed|see|saw|"
     r"suspect|fear|worry|worried|'m not sure|am not sure|have no idea|"
@@ -27,15 +29,43 @@ _NOT_ACTS = (
 _QUOTE = r"(?<![\w])['\"‘“](?:[^'\"‘“’”\n]|(?<=\w)['’](?=\w))*?['\"’”](?![\w])"
 _QUOTED = re.compile(_QUOTE)
 _I_CLAUSE = re.compile(
-    r"(?<![\w'])I(?:['’]ve(?! (?:been|got|had)\b))? (?!(?:" + _NOT_ACTS + r")\b)(?:[a-z]+)\b"
+    # "all I did was react" and "what I said was" frame an act; they are not one.
+    r"(?<![\w'])(?<!\ball )(?<!\bwhat )I(?:['’]ve(?! (?:been|got|had)\b))? (?!(?:"
+    + _NOT_ACTS
+    + r")\b)(?:[a-z]+)\b"
     r"(?:" + _QUOTE + r"|[^.!?;\n])*",
     re.IGNORECASE,
 )
 # Every "I" starts a candidate, also one inside another's sentence ("I was shouting, and … I cut
 # her off"): the weights below choose between them.
 _I_CLAUSES = re.compile("(?=(" + _I_CLAUSE.pattern + "))", re.IGNORECASE)
+# "since March" is a date, not an excuse.
+_SINCE = r"since(?= (?:I|we|you|he|she|they|it|there)\b)"
 _CLAUSE_END = re.compile(
-    r"\s*(?:,\s*(?:because|since|as|so|but)\b|\s(?:because|since|but)\b).*$", re.IGNORECASE
+    r"\s*(?:,\s*(?:because|since|as|so|but)\b|\s(?:because|" + _SINCE + r"|but)\b).*$", re.IGNORECASE
+)
+# What the leader said was the cause ("I said the release slipped because Goran's API wasn't
+# ready") is the act itself, the blame laid on them: kept.
+_REPORTED = re.compile(
+    r"\b(?:said|told|emailed|posted|wrote|saying|announced|blamed|explained)\b(?!\s+(?:I'?d|I would|we'?d)\b)",
+    re.IGNORECASE,
+)
+# The cause kept is a fault laid on them ("because Hamid booked the wrong vessel"), not any reason.
+_BECAUSE_THEM = (
+    r"because(?!\s+of\s+(?:you|your|him|his|her|them|their|(?-i:[A-Z])[\w-]+['’]s)\b)"
+    r"(?!\s+(?:you|your|he|his|she|her|they|their|(?-i:[A-Z])[\w'’-]+)\b[^.!?]{0,60}?"
+    r"(?:n't|\bnot\b|\bnever\b|\bwrong\b|\blate\b|\bmissed\b|\bforgot\b|\bfailed\b|\bdropped\b|\blost\b|\bbroke\b|"
+    r"\bmess|\bslow|\berror|\bmistake|\bfault))"
+)
+_REPORTED_END = re.compile(
+    r"\s*(?:,\s*(?:"
+    + _BECAUSE_THEM
+    + r"|since|as|so|but)\b|\s(?:"
+    + _BECAUSE_THEM
+    + r"|"
+    + _SINCE
+    + r"|but)\b).*$",
+    re.IGNORECASE,
 )
 # Where the sentence moves on to someone else: ", and he left…", ", Bilal stopped…", "… and hasn't said…".
 _OTHER_SUBJECT = re.compile(
@@ -70,29 +100,40 @@ def _cut_at(clause: str, pattern: re.Pattern[str]) -> str:
     return clause if m is None else clause[: m.start()]
 
 
+_SAID_WAS = re.compile(
+    r"^(I (?:said|wrote|asked)(?: to [\w'’-]+)?(?: about [^'\"‘“.!?]{1,60}?)?) was(?= ['\"‘“])", re.IGNORECASE
+)
+
+
 def _tidy(clause: str) -> str:
     # A trailing ", because…" is an excuse, unless it is inside what was said: "I said 'Great,
     # because nothing ever goes wrong live'" keeps its sarcasm whole.
-    clause = _cut_at(clause, _CLAUSE_END)
+    reported = _REPORTED.search(_masked(clause).split("because")[0])
+    clause = _cut_at(clause, _REPORTED_END if reported else _CLAUSE_END)
     clause = _cut_at(clause, _OTHER_SUBJECT).strip(" ,;:-")
     # A quotation that ends its sentence ends the clause: "'Sure, why not?' He laughed."
     clause = _SAID_THEN.sub("", clause)
+    # "First thing I said to Dmitri about his edit was 'this reads like…'": what was said, introduced.
+    clause = _SAID_WAS.sub(r"\1:", clause)
     clause = _cap_words(clause).rstrip(" ,;:-")
     # A quote cut off at its own full stop ("I said 'Sure, once you can ski.") is closed again.
     opened = re.findall(r"(?:(?<=\s)|^)(['\"‘“])", clause)
-    closed = re.findall(r"(['\"’”])(?=\s|$|[,;:!?])", clause)
+    closed = re.findall(r"(['\"’”])(?=\s|$|[,;:!?.])", clause)
     if len(opened) > len(closed):
         clause += {"'": "'", '"': '"', "‘": "’", "“": "”"}[opened[-1]]
     return clause
 
 
 def _cap_words(clause: str) -> str:
-    """At most MAX_WORDS words, ending at the last comma inside the limit rather than mid-phrase."""
+    """At most MAX_WORDS words, ending at the last comma inside the limit rather than mid-phrase;
+    a comma inside a quotation is not one ("kept saying 'no, no, why would you…'")."""
     words = clause.split()
     if len(words) <= MAX_WORDS:
         return clause
-    clause = " ".join(words[:MAX_WORDS])
-    return clause[: clause.rindex(",")] if "," in clause else clause
+    cut = " ".join(words[:MAX_WORDS])
+    # The same characters with each whole quotation blanked, so its commas are not found.
+    masked = _masked(re.sub(r"\s+", " ", clause.strip()))[: len(cut)]
+    return cut[: masked.rindex(",")] if "," in masked else cut
 
 
 def _weight(clause: str, person: str) -> int:
@@ -114,6 +155,12 @@ def _is_scene(incident: str, start: int, clause: str) -> bool:
     )
 
 
+# A sentence ends at its full stop, also one just inside a closing quote ("…'first thing.' She sent").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"’”])\s+(?=[A-Z])")
+# "My answer was 'we manage'" is the leader's reply, told as a thing: read as "I replied".
+_MY_REPLY = re.compile(r"\b[Mm]y (?:answer|reply|response) was\b")
+
+
 def extract_act(incident: str, person: str = "") -> str | None:
     """The leader's act in their own first-person words, as a sentence, or None.
 
@@ -121,17 +168,25 @@ def extract_act(incident: str, person: str = "") -> str | None:
     ("I chaired the meeting. … I never noticed her hand" gives the second). With `person`
     given, their name becomes "you": the repair is spoken to them.
     """
+    incident = _MY_REPLY.sub("I replied", incident)
+    quoted = [m.span() for m in _QUOTED.finditer(incident)]
     found = [
         (m, clause)
         for m in _I_CLAUSES.finditer(incident)
-        if len((clause := _tidy(m.group(1))).split()) >= 3 and not _is_scene(incident, m.start(), clause)
+        # An "I" inside what was said ("with 'as I already explained'") is not the leader's act.
+        if not any(start < m.start() < end for start, end in quoted)
+        and len((clause := _tidy(m.group(1))).split()) >= 3
+        and not _is_scene(incident, m.start(), clause)
     ]
-    if not found:
-        # A jotted account leaves the "I" out: "Phoned Anouk after the hearing and opened with…".
-        first = re.split(r"(?<=[.!?])\s+", incident.strip(), maxsplit=1)[0]
-        return own_from_note(first, incident, person) if _starts_past(first) else None
     # max() keeps the first of equals: the account's own order breaks ties.
-    match, clause = max(found, key=lambda item: _weight(item[1], person))
+    best = max(found, key=lambda item: _weight(item[1], person)) if found else None
+    # A jotted account leaves the "I" out: "Phoned Anouk after the hearing and opened with…".
+    first = _SENTENCE_END.split(incident.strip(), maxsplit=1)[0]
+    if _starts_past(first) and (best is None or _jotted_first(first, best, person)):
+        return own_from_note(_tidy(first), incident, person)
+    if best is None:
+        return None
+    match, clause = best
     clause = "I" + clause[1:]
     name = person.strip()
     if is_group(name):
@@ -140,6 +195,16 @@ def extract_act(incident: str, person: str = "") -> str | None:
         clause = to_second_person(clause, name, sole=only_person_named(incident[: match.start()], name))
     # A quotation's own full stop or question mark ends the sentence already.
     return _capital_i(clause) + ("" if re.search(r"[.!?]['\"’”]$", clause) else ".")
+
+
+def _jotted_first(first: str, best: tuple[re.Match[str], str], person: str) -> bool:
+    """Whether a jotted opening sentence is the act, ahead of the best later "I" clause: when
+    that clause is part of it ("Wrote a post about how I cut our missed deliveries…" is the
+    post), or when it names the harm or the person and the clause, with no words quoted, does not."""
+    match, clause = best
+    if match.start() < len(first):
+        return True
+    return _weight(_tidy(first), person) > _weight(clause, person) and not _QUOTED.search(clause)
 
 
 def _capital_i(text: str) -> str:
@@ -174,7 +239,15 @@ _THEY = {
 def to_group_address(clause: str) -> str:
     """The act spoken to the group it was done to: "told the whole support team they were
     making excuses" -> "told all of you that you were making excuses"."""
-    m = _GROUP_PHRASE.search(clause)
+    # "at the end of the shift" is a time, not the people on it.
+    m = next(
+        (
+            g
+            for g in _GROUP_PHRASE.finditer(clause)
+            if not re.search(r"\b(?:of|during|after|before|until)\s$", clause[: g.start()])
+        ),
+        None,
+    )
     if m is None:
         return clause
     head, tail = clause[: m.start()], clause[m.end() :]
@@ -211,7 +284,7 @@ def only_person_named(before: str, name: str) -> bool:
 
 
 # After "her", these words mean it was the object ("told her that…"), not a possessive ("her plan").
-_AFTER_OBJECT = r"(?=\s+(?:that|to|about|in|on|at|for|with|off|out|up|down|again|twice|once|when|while|and|but|if|because|before|after|during|over|from|into|back|the|a|an|we|I|it|our|my|this|twice|three|several|she|he|they|you|how|what|why|where|whether|no|nothing|so|too|know|go|come|start|finish|speak|talk|explain|present|say|see|wait|leave|do)\b|\s*['\"‘“]|[\s,.;:!?]*$|[,.;:!?])"
+_AFTER_OBJECT = r"(?=\s+(?:that|to|about|in|on|at|for|with|without|until|instead|like|across|through|behind|afterwards|directly|publicly|privately|repeatedly|off|out|up|down|again|twice|once|when|while|and|but|if|because|before|after|during|over|from|into|the|a|an|we|I|it|our|my|this|twice|three|several|she|he|they|you|how|what|why|where|whether|no|nothing|so|too|know|go|come|start|finish|speak|talk|explain|present|say|see|wait|leave|do)\b|\s*['\"‘“]|[\s,.;:!?]*$|[,.;:!?])"
 # After these verbs "her" is the person themself ("let her finish", "asked her twice").
 _OBJECT_VERBS = r"\b(let|made|make|makes|help|helped|watched|heard|told|asked|thanked|warned|reminded|texted|emailed|messaged|pinged|rang|phoned|rushed|pushed|pressed|met)\s+"
 # "she was" becomes "you were", not "you was".
@@ -307,7 +380,8 @@ def to_second_person(clause: str, name: str, *, sole: bool = False) -> str:
     clause = re.sub(
         r"\b(?:"
         + alt(HE_SHE)
-        + r")\b(?:\s+(was|wasn't|is|isn't|has|hasn't|does|doesn't)\b|('s)\b(\s+\w+ed\b)?)?",
+        + r")\b(?:\s+(was|wasn't|is|isn't|has|hasn't|does|doesn't)\b|('s)\b(\s+(?:\w+ed|been|got|gone|had|done|"
+        r"taken|given|seen|told|made)\b)?)?",
         _agree,
         clause,
     )
@@ -334,7 +408,7 @@ def own_from_note(note: str, incident: str, person: str) -> str:
     sentence = note.strip()
     if not sentence:
         return ""
-    if not sentence.endswith((".", "!", "?")):
+    if not re.search(r"[.!?]['\"’”]?$", sentence):
         sentence += "."
     if _starts_past(sentence):
         sentence = "I " + sentence[0].lower() + sentence[1:]
@@ -354,6 +428,9 @@ def own_from_note(note: str, incident: str, person: str) -> str:
 
 def _starts_past(sentence: str) -> bool:
     """True when a jotted sentence opens with a past-tense verb: "Told Luz…", "Phoned Anouk…"."""
-    first = re.match(r"[A-Za-z']+", sentence.strip())
-    word = first.group().lower() if first else ""
+    words = re.findall(r"[A-Za-z']+", sentence.strip())[:2]
+    word = words[0].lower() if words else ""
+    # "Ahmed asked me…": a name that ends in -ed, then the verb.
+    if len(words) == 2 and words[0][:1].isupper() and words[1].endswith("ed"):
+        return False
     return word != "i" and word not in _NOT_PAST and (word.endswith("ed") or word in _IRREGULAR_PAST)

@@ -69,25 +69,37 @@ RULES: tuple[CommitRule, ...] = (
     CommitRule(
         "cancelled_one_on_ones",
         _p(
-            r"\b(?:cancel(?:l?ed)?|moved|pushed(?: back)?|postponed|rescheduled|bumped|skipped|dropped|"
-            r"missed|declined|forgot)\b"
+            r"\b(?:cancel(?:l?ed|l?ing)?|moved|moving|pushed(?: back)?|pushing|postponed|postponing|rescheduled|"
+            r"rescheduling|bumped|bumping|skipped|skipping|dropped|dropping|missed|declined|forgot|paused|pausing|"
+            r"cut (?:\w+ )?short|cutting (?:\w+ )?short|ended (?:\w+ )?early)\b"
             r"[^.!?]{0,40}\b"
             + _ONE_ON_ONE
             + r"|\bheld (?:only )?\w+ (?:of|out of) (?:the )?\w+ "
             + _ONE_ON_ONE
+            + r"|\bcut (?:your|our|his|her|their) "
+            + _ONE_ON_ONE
+            + r" short"
         ),
         _KEEP_ONE_ON_ONES,
-        ("I cancelled our one-on-one for the third week running.", "I moved your 1:1 again."),
+        (
+            "I cancelled our one-on-one for the third week running.",
+            "I moved your 1:1 again.",
+            "I cut your one-on-one short after five minutes.",
+        ),
         ("I cancelled the offsite.",),
     ),
     # "I've cancelled the last three": the account says elsewhere what they were.
     CommitRule(
         "cancelled_meetings_with_you",
-        _p(r"\b(?:cancel(?:l?ed)?|postponed|pushed (?:all of )?(?:them|it)|skipped|moved or cancelled)\b"),
+        _p(
+            r"\b(?:cancel(?:l?ed)?|postponed|pushed (?:all of )?(?:them|it)|skipped|moved or cancelled|"
+            r"kept (?:bumping|moving|pushing|cancell?ing|postponing|skipping) (?:them|it)|bump(?:ed|ing) (?:them|it))\b"
+        ),
         _KEEP_ONE_ON_ONES,
         (
             "You get a weekly check-in with me; I've cancelled the last three, twice on the day.",
             "Your one-to-ones are monthly and I've postponed yours twice.",
+            "It was our first catch-up since July, because I kept bumping them for the audits.",
         ),
         ("I cancelled the offsite.",),
         # The meetings themselves named, not any monthly thing ("our monthly ideas thread").
@@ -167,25 +179,50 @@ RULES: tuple[CommitRule, ...] = (
             + _WHO
             + r" )?off|interrupt\w*|talk(?:ed|ing)? over|"
             r"sp[eo]ke? over|speaking over|finish(?:ed|ing)? (?:your|his|her|their) (?:sentences?|points?)|"
-            r"stopped (?:" + _WHO + r" )?mid|cut in\b|cut across|shut (?:" + _WHO + r" )?down|"
+            r"stopped (?:"
+            + _WHO
+            + r" )?mid|cut (?:straight |right )?in\b|cut across|shut (?:"
+            + _WHO
+            + r" )?down|"
+            # In everyday words: "jumped in with a fix", "kept finishing each head's sentence".
+            r"jump(?:ed|ing) in\b|jump(?:ed|ing) ahead|butt(?:ed|ing) in|barged in|(?:talked|spoke|talking|speaking) across|"
+            r"finish(?:ed|ing)? (?:\w+ ){0,2}(?:[\w-]+'s )?sentences?|"
+            r"before (?:you|he|she|they|people|anyone)(?:'d| had)? (?:finished|got to the end|could finish)|"
             r"(?:didn't|did not|never) let (?:" + _WHO + r") finish)"
         ),
         "{When} I will let you finish your point before I come in, and ask for your view before I give mine.",
-        ("I cut you off twice in the meeting.", "I talked over you every time you tried to explain."),
+        (
+            "I cut you off twice in the meeting.",
+            "I talked over you every time you tried to explain.",
+            "I jumped in with a rota fix before you'd finished.",
+            "I kept finishing each department head's sentence for them.",
+        ),
         ("I cut the budget.", "I called off the trip."),
     ),
     CommitRule(
         "temper",
         _p(
-            r"\b(?:shout(?:ed|ing)?|yell(?:ed|ing)?|scream(?:ed|ing)?|snapp?(?:ed|ing)?|raised my voice|"
+            # "shout-out" is praise, not a raised voice.
+            r"\b(?:shout(?:ed|ing)?(?![-‑]out)|yell(?:ed|ing)?|scream(?:ed|ing)?|snapp?(?:ed|ing)?|raised my voice|"
+            r"in a raised voice|"
             r"lost my (?:temper|cool|rag)|lost it|blew up|exploded|lashed out|swore|sworn|cursed|"
             r"slammed|tore into|laid into|ripped into|went off at|had a go at|barked|ranted|furious|"
-            r"angr(?:y|ily)|in anger|heads will roll|threatened)\b"
+            r"angr(?:y|ily)|in anger|heads will roll|threatened|"
+            r"(?:got|was|were|being) (?:really |very |a bit |quite )?short(?: with\b|\b(?! of| on| notice| list))|"
+            r"snippy|stormed (?:out|off)|hung up on)\b"
         ),
         "{When} I will keep my voice calm, and if I feel myself getting heated, I will pause the "
         "conversation and come back to it once I have cooled down.",
-        ("I snapped at you in our one-on-one.", "I lost my temper with all of you at handover."),
-        ("I told you the deadline had moved.",),
+        (
+            "I snapped at you in our one-on-one.",
+            "I lost my temper with all of you at handover.",
+            "I got short, kept saying 'that's not the point'.",
+        ),
+        (
+            "I told you the deadline had moved.",
+            "I was short of time, so I sent the rota by email.",
+            "Every shout-out I posted this quarter went to the same two people.",
+        ),
     ),
     CommitRule(
         "dismissive_gesture",
@@ -195,10 +232,18 @@ RULES: tuple[CommitRule, ...] = (
             r"waved (?:you|him|her|them) away|yawned|"
             r"checking my (?:watch|phone|emails?|laptop)|scrolling|typing (?:in|on|away)|tapping my (?:foot|pen)|"
             r"head in my hands|groaned|crossed my arms|shook my head|eye-?roll|shrugged|looked out of? the window|"
-            r"rub(?:bed)? my (?:forehead|eyes)|saying ['\"‘“]mm)\b"
+            r"rub(?:bed)? my (?:forehead|eyes)|saying ['\"‘“]mm|"
+            r"waved (?:a |my )?hand|(?:folded|crossed) my arms|(?:kept )?my arms (?:folded|crossed)|"
+            r"kept (?:looking at|glancing at|checking) my (?:laptop|phone|watch|screen|emails?)|"
+            r"looked at my (?:laptop|watch|screen)|(?:scrolled|checked) (?:my )?phone|turned my chair)\b"
         ),
         "{When} I will put down what I'm doing and give you my full attention while you speak.",
-        ("I rolled my eyes while you presented.", "I held up one finger and kept typing."),
+        (
+            "I rolled my eyes while you presented.",
+            "I held up one finger and kept typing.",
+            "I waved a hand at you without looking up from my laptop.",
+            "I kept looking at my laptop while you talked.",
+        ),
         ("I looked at your plan.",),
     ),
     CommitRule(
@@ -235,11 +280,16 @@ RULES: tuple[CommitRule, ...] = (
         _p(
             r"\b(?:overturn(?:ed|ing)?|overrul(?:ed|ing)|overr(?:ode|idden)|reversed (?:your|his|her|their)|"
             r"countermanded|undid (?:your|his|her|their)|went over (?:your|his|her|their) head|"
+            r"scrapped (?:\w+ (?:of )?)?(?:your|his|her|their)|"
             r"went behind (?:your|his|her|their) back)\b"
         ),
         "Before I change a decision in your area, I will talk it through with you first, in "
         "private, and leave the call with you where it is yours.",
-        ("I emailed the team overturning your decision.", "I reversed your call in front of the client."),
+        (
+            "I emailed the team overturning your decision.",
+            "I reversed your call in front of the client.",
+            "I scrapped two of your specials at the briefing.",
+        ),
         ("I made the call.",),
     ),
     # Their call undone in other words, where the account says the call was theirs.
@@ -269,7 +319,10 @@ RULES: tuple[CommitRule, ...] = (
             r"said (?:you|he|she|they|the \w+(?: \w+)?) (?:had )?(?:failed|messed up|dropped|missed|forgot)|"
             # The cause laid on them in so many words: "late because of your paperwork".
             r"because of (?:you|your)|because you|caused by (?:you|your)|(?:was|were) down to (?:you|your)|"
-            r"pointed at you|(?:was|were) your$)\b"
+            r"pointed at you|(?:was|were) your$|"
+            # The cause laid in other words: "came down to you", "your truck was the reason".
+            r"came down to (?:you|your)|(?:was|were) (?:all )?(?:on|down to) (?:you|your)|(?:was|were) the reason|"
+            r"(?:was|were) your (?:fault|bug|mistake|error|doing)|your fault|(?<!\bI )(?:lost|cost) us\b)\b"
         ),
         "This week I will tell the people who heard it what my own part was, so the record is right.",
         (
@@ -277,8 +330,10 @@ RULES: tuple[CommitRule, ...] = (
             "I said the scheduling officer had failed to check.",
             "I emailed the fleet manager that the A320 was late because of your paperwork.",
             "I said the registration chaos was down to you.",
+            "I said Saturday's wedding mix-up came down to you, with the whole banquet staff there.",
+            "I said your haul truck was the reason the blast got pushed back.",
         ),
-        ("I said the plan was ready.",),
+        ("I said the plan was ready.", "I told you I cost us the account."),
     ),
     CommitRule(
         "excluded",
@@ -312,10 +367,16 @@ RULES: tuple[CommitRule, ...] = (
             r"rebuilt|redoing|re-?tagged|keep (?:checking|redoing|correcting|changing|rewriting) "
             r"(?:your|his|her|their)|sat next to (?:you|him|her|them)|every (?:hour|half hour|ten minutes)|"
             r"swapped [^.!?]{0,40} for ones I|tidied up|made a few tweaks|with changes to (?:your|his|her|their)|"
-            r"started moving|moving (?:your|his|her|their) [\w ]{0,20}(?:around|myself))"
+            r"started moving|moving (?:your|his|her|their) [\w ]{0,20}(?:around|myself)|"
+            r"stood (?:behind|over) (?:you|him|her|them|your|his|her|their)\b|"
+            r"correct(?:ed|ing) (?:your|his|her|their) [\w ]{0,20}as (?:you|he|she|they) (?:typed|wrote|went|worked|spoke))"
         ),
         "Before I change anything in your work, I will ask you first, and leave the decisions in it to you.",
-        ("I rewrote your draft the night before it went out.", "I took over your client call."),
+        (
+            "I rewrote your draft the night before it went out.",
+            "I took over your client call.",
+            "I stood behind your desk while you drafted the list and corrected your formatting as you typed.",
+        ),
         ("I read your draft.",),
     ),
     CommitRule(
@@ -325,11 +386,17 @@ RULES: tuple[CommitRule, ...] = (
             r"sided with (?:the|a|our)|agreed with the (?:client|customer|director|board|vp)|"
             r"left (?:you|him|her|them) to (?:take|face|handle)|stayed (?:quiet|silent|on mute)|"
             r"said nothing|kept quiet|(?:didn't|did not) say anything|sat back|"
-            r"let (?:it|that|the (?:comment|remark|conversation|criticism)) (?:stand|go|pass|move on))\b"
+            r"let (?:it|that|the (?:comment|remark|conversation|criticism)) (?:stand|go|pass|move on)|"
+            r"let (?:you|him|her|them) take (?:it|the blame|the heat|the flak|the criticism)|"
+            r"(?:didn't|did not|never) (?:step in|intervene))\b"
         ),
         "Next time your work is questioned, I will stand by it in the room, and bring any doubts "
         "I have to you directly.",
-        ("I didn't back you up when the client complained.", "I sided with the client against you."),
+        (
+            "I didn't back you up when the client complained.",
+            "I sided with the client against you.",
+            "I stood there, let you take it, then went into the office.",
+        ),
         ("I backed your plan.",),
     ),
     CommitRule(
@@ -509,7 +576,8 @@ RULES: tuple[CommitRule, ...] = (
             r"\b(?:had asked|asked (?:to|for|me|if|about)|wanted|applied|acting|has the most|next step|"
             r"wrote (?:the|it)|runs the|set up|built|(?:wasn't|weren't|was not|were not) (?:offered|told|"
             r"asked|considered)|(?:didn't|did not|never) (?:ask|tell|let|offer)|found out|"
-            r"(?:had been|has been|'s been) (?:running|doing|leading|on)|instead of|over (?:him|her|them))\b"
+            r"(?:had been|has been|'s been) (?:running|doing|leading|on)|instead of|over (?:him|her|them)|"
+            r"over (?-i:[A-Z])\w+|(?:has|had) (?:more|the most) (?:hours|experience|years|seniority))\b"
         ),
         context_passes=("I took Jess to the funders' dinner.",),
     ),
@@ -522,7 +590,8 @@ RULES: tuple[CommitRule, ...] = (
             r"moved (?:all of you|you|your|the \w+ (?:team|desk|shift|base|rota))|"
             r"cut (?:the|your) [^.!?]{0,30}\b(?:roadmap|budget|line|programme|project|team|hours|posts?)|"
             r"(?:we're|we are|I'm|I am) (?:closing|ending|moving|cutting|dropping|switching|merging)|"
-            r"announced (?:that|the|it|a|our)|switched|scrapped|as a done deal)\b"
+            r"announced (?:that|the|it|a|our)|switched|scrapped|as a done deal|"
+            r"(?:is|are|was|were|being|will be) (?:paused|cut|closed|closing|cancell?ed|ending|stopped|dropped|merged|scrapped))\b"
         ),
         _TELL_YOU_FIRST,
         (
@@ -531,7 +600,8 @@ RULES: tuple[CommitRule, ...] = (
         ),
         ("I moved the chairs.", "I merged it the same day."),
         context=_p(
-            r"\b(?:decid\w*|decision|announc\w*|restructur\w*|merg\w*|clos(?:e|ing)|moving|moved|cut|"
+            r"\b(?:decid\w*|decision|announc\w*|restructur\w*|merg\w*|clos(?:e|ing)|moving|moved|cut|cutting|paused|"
+            r"pausing|stopp(?:ed|ing)|scrapp(?:ed|ing)|"
             r"from next (?:month|week|term|year)|done deal|policy|rota|schedule|reorg\w*|re-org\w*)\b"
         ),
         context_passes=("I told them at the stand-up.",),
@@ -558,13 +628,20 @@ RULES: tuple[CommitRule, ...] = (
         _p(
             r"\b(?:promised|said I'?d\b" + _NOT_PAST + r"|said I would|told (?:you|him|her|them|all of you)"
             r"[^.!?]{0,60}I'?d\b" + _NOT_PAST + r"|"
-            r"agreed to|committed to|still haven't|never did|did neither|haven't done)\b"
+            r"agreed to|committed to|still haven't|never did|did neither|haven't done|"
+            # Promised in other words: "said in the chat that I'd sort it", "emailed that they'd be here".
+            r"said\b[^.!?]{0,60}\bthat (?:I'?d|I would|we'?d|we would)\b" + _NOT_PAST + r"|"
+            r"told (?:you|him|her|them|all of you)[^.!?]{0,60}\b(?:we'?d|we would)\b" + _NOT_PAST + r"|"
+            r"(?:emailed|posted|wrote|messaged|announced|told)\b[^.!?]{0,80}\bwould be (?:here|ready|done|sorted|"
+            r"fixed|in place|delivered|back|paid|signed)|after promising|(?:I'?d|I had) promised)\b"
         ),
         "This week I will give you a date for what I promised and keep to it, and if anything gets "
         "in its way, I will tell you before that date, not after.",
         (
             "I promised your contract by April and still haven't done it.",
             "I said I'd nominate you, never did.",
+            "I said in the volunteers' group chat that I'd sort out your referee payments by the weekend.",
+            "I emailed all of you that the new trolleys would be here before summer.",
         ),
         ("I told you the contract was signed.", "I told you I'd supervised twenty theses."),
     ),
