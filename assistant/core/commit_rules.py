@@ -338,7 +338,9 @@ RULES: tuple[CommitRule, ...] = (
     CommitRule(
         "excluded",
         _p(
-            r"\b(?:without (?:inviting|asking|telling|including|consulting) (?:you|him|her|them|the \w+)|"
+            r"\b(?:without (?:inviting|asking|telling|including|consulting|copying|cc'?ing|looping in|involving) "
+            r"(?:you|him|her|them|the \w+)|except (?:you|him|her|them)\b|"
+            r"only (?:invited|asked|included|copied|cc'?d|added) (?:the|my|our|two|three|(?-i:[A-Z])\w+)|"
             r"(?:didn't|did not|never|forgot to) (?:invite|include|ask|copy|consult|loop in)|"
             r"left (?:you|him|her|them|\w+) (?:off|out)|(?:wasn't|weren't) invited|not invited|"
             r"without (?:you|him|her|them)\b|"
@@ -350,7 +352,12 @@ RULES: tuple[CommitRule, ...] = (
         ),
         "Before the next decision that affects your work, I will bring you into it while it is "
         "still open, and ask what you think.",
-        ("I reworked the rota without asking you.", "I left you off the invite."),
+        (
+            "I reworked the rota without asking you.",
+            "I left you off the invite.",
+            "I emailed the client our recommendation without copying you.",
+            "I made a channel for the launch and added everyone from marketing except you.",
+        ),
         ("I asked you to join.",),
     ),
     CommitRule(
@@ -468,13 +475,15 @@ RULES: tuple[CommitRule, ...] = (
             r"telling (?:you|him|her|them|anyone)|talking to)|(?:didn't|did not|never) (?:explain|say why)|"
             r"in passing|as an afterthought|on the way out|in two minutes|under AOB|one-line|"
             r"in a (?:spreadsheet|group email|group text)|before (?:I'd|I had) (?:spoken|talked) to|"
-            r"found out from)\b"
+            r"found out from|forward(?:ed|ing) (?:the|a|an) (?:memo|email|letter|announcement|notice)|"
+            r"no time for questions|without (?:taking )?(?:any )?questions)\b"
         ),
         _TELL_YOU_FIRST,
         (
             "I gave the arbitration to Sam, no word to you.",
             "I mentioned it on the way out of the huddle, almost as an afterthought.",
             "I posted it in the channel before I'd spoken to the presenters.",
+            "I explained it at the team meeting in ten minutes with no time for questions.",
         ),
         ("I told you the reasons first.",),
     ),
@@ -559,7 +568,8 @@ RULES: tuple[CommitRule, ...] = (
         "passed_over",
         _p(
             r"\b(?:instead of (?:you|him|her|them)|"
-            r"(?:picked|chose|appointed|promoted|nominated|sent|took|put) (?-i:[A-Z])\w+|"
+            r"(?:picked|chose|appointed|promoted|nominated|sent|took|put|named|put forward|offered (?:it|the [\w-]+(?: \w+)?) to) "
+            r"(?-i:[A-Z])\w+|, not (?:you|him|her|them)\b|"
             r"made (?-i:[A-Z])\w+ (?:the )?(?:head|lead|manager|captain|chair|deputy|supervisor)|"
             r"offered (?:the|a) [^.!?]{0,30}\b(?:role|job|post|place|promotion) to|"
             r"gave (?:all )?(?:the )?[^.!?]{0,30}\b(?:overtime|shifts?|places?|role|slot|project|account|"
@@ -570,6 +580,7 @@ RULES: tuple[CommitRule, ...] = (
         (
             "I took Jess to the funders' dinner instead of you.",
             "I made Deepa head of year 10, though you had been acting head all term.",
+            "I named Sarah as co-investigator, not you.",
         ),
         ("I took the train to the funders' dinner.",),
         context=_p(
@@ -577,7 +588,11 @@ RULES: tuple[CommitRule, ...] = (
             r"wrote (?:the|it)|runs the|set up|built|(?:wasn't|weren't|was not|were not) (?:offered|told|"
             r"asked|considered)|(?:didn't|did not|never) (?:ask|tell|let|offer)|found out|"
             r"(?:had been|has been|'s been) (?:running|doing|leading|on)|instead of|over (?:him|her|them)|"
-            r"over (?-i:[A-Z])\w+|(?:has|had) (?:more|the most) (?:hours|experience|years|seniority))\b"
+            r"over (?-i:[A-Z])\w+|(?:has|had) (?:more|the most) (?:hours|experience|years|seniority)|"
+            # The same few chosen again, or a friend: "the same two as last year", "my neighbour's son".
+            r"same (?:two|three|four|few|people|ones|names)|as (?:usual|always|last year)|favourite|"
+            r"(?:my|our) (?:friend|mate|neighbour)|without (?:asking|mentioning it to|telling) (?:anyone|the others|everyone)|"
+            r", not (?:you|him|her|them))\b"
         ),
         context_passes=("I took Jess to the funders' dinner.",),
     ),
@@ -591,17 +606,21 @@ RULES: tuple[CommitRule, ...] = (
             r"cut (?:the|your) [^.!?]{0,30}\b(?:roadmap|budget|line|programme|project|team|hours|posts?)|"
             r"(?:we're|we are|I'm|I am) (?:closing|ending|moving|cutting|dropping|switching|merging)|"
             r"announced (?:that|the|it|a|our)|switched|scrapped|as a done deal|"
-            r"(?:is|are|was|were|being|will be) (?:paused|cut|closed|closing|cancell?ed|ending|stopped|dropped|merged|scrapped))\b"
+            r"(?:is|are|was|were|being|will be) (?:paused|cut|closed|closing|cancell?ed|ending|stopped|dropped|merged|scrapped)|"
+            # A change and when it starts: "the weekend desk goes from three editors to two in March".
+            r"(?:goes|moves|changes|is moving|are moving|will move|will go) (?:from|to)\b[^.!?]{0,60}\b(?:starting|from|in|on) "
+            r"(?:next|(?-i:January|February|March|April|May|June|July|August|September|October|November|December))\b)\b"
         ),
         _TELL_YOU_FIRST,
         (
             "I decided we're going back to the office three days a week.",
             "I merged the two customer success pods into one under a single lead.",
+            "I posted in the channel that the weekend desk goes from three editors to two starting in March.",
         ),
         ("I moved the chairs.", "I merged it the same day."),
         context=_p(
             r"\b(?:decid\w*|decision|announc\w*|restructur\w*|merg\w*|clos(?:e|ing)|moving|moved|cut|cutting|paused|"
-            r"pausing|stopp(?:ed|ing)|scrapp(?:ed|ing)|"
+            r"pausing|stopp(?:ed|ing)|scrapp(?:ed|ing)|goes from|moves from|starting (?:in|from)|"
             r"from next (?:month|week|term|year)|done deal|policy|rota|schedule|reorg\w*|re-org\w*)\b"
         ),
         context_passes=("I told them at the stand-up.",),
@@ -619,7 +638,9 @@ RULES: tuple[CommitRule, ...] = (
         context=_p(
             r"\b(?:concerns?|concerned|safety|unsafe|hazard\w*|risks?(?! committee| register)|injur\w*|pain|aches?|hurt(?:ing)?|"
             r"burn(?:ed|t|ing)? out|overloaded|workload|flagged|raised (?:a|an|the|her|his|their|it|this|"
-            r"concerns?)|struggling|leak\w*|faulty|broken down|out of order)\b"
+            r"concerns?)|struggling|leak\w*|faulty|broken down|out of order|"
+            # Workload and strain in other words: "my 60-hour weeks", "we're two short".
+            r"\d+[- ]hour (?:weeks?|days?|shifts?)|exhausted|can'?t cope|worried (?:about|that)|too thin)\b"
         ),
         context_passes=("I said the plan was late.",),
     ),
