@@ -134,8 +134,8 @@ IMPACTS: dict[str, str] = {
         "hear."
     ),
     "remark": (
-        "I imagine the remark stung{audience}, and it felt as if I was not taking you or what you said "
-        "seriously."
+        # Not "what you said": the words were often about their work, or their lateness, not a reply.
+        "I imagine those words stung{audience}, and made it feel as if I was not taking you seriously."
     ),
 }
 
