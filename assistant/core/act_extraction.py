@@ -41,8 +41,11 @@ _I_CLAUSE = re.compile(
 _I_CLAUSES = re.compile("(?=(" + _I_CLAUSE.pattern + "))", re.IGNORECASE)
 # "since March" is a date, not an excuse.
 _SINCE = r"since(?= (?:I|we|you|he|she|they|it|there)\b)"
+# ", as a joke" and ", as if it was mine" say what the act was; ", as I was late" is an excuse.
+_AS = r"as(?! (?:a joke|a laugh|a dig|if|though|mine)\b)"
 _CLAUSE_END = re.compile(
-    r"\s*(?:,\s*(?:because|since|as|so|but)\b|\s(?:because|" + _SINCE + r"|but)\b).*$", re.IGNORECASE
+    r"\s*(?:,\s*(?:because|since|" + _AS + r"|so|but)\b|\s(?:because|" + _SINCE + r"|but)\b).*$",
+    re.IGNORECASE,
 )
 # What the leader said was the cause ("I said the release slipped because Goran's API wasn't
 # ready") is the act itself, the blame laid on them: kept.
@@ -54,13 +57,15 @@ _REPORTED = re.compile(
 _BECAUSE_THEM = (
     r"because(?!\s+of\s+(?:you|your|him|his|her|them|their|(?-i:[A-Z])[\w-]+['’]s)\b)"
     r"(?!\s+(?:you|your|he|his|she|her|they|their|(?-i:[A-Z])[\w'’-]+)\b[^.!?]{0,60}?"
-    r"(?:n't|\bnot\b|\bnever\b|\bwrong\b|\blate\b|\bmissed\b|\bforgot\b|\bfailed\b|\bdropped\b|\blost\b|\bbroke\b|"
+    r"(?:n't|\bnot\b|\bnever\b|\bwithout\b|\bwrong\b|\blate\b|\bmissed\b|\bforgot\b|\bfailed\b|\bdropped\b|\blost\b|\bbroke\b|"
     r"\bmess|\bslow|\berror|\bmistake|\bfault))"
 )
 _REPORTED_END = re.compile(
     r"\s*(?:,\s*(?:"
     + _BECAUSE_THEM
-    + r"|since|as|so|but)\b|\s(?:"
+    + r"|since|"
+    + _AS
+    + r"|so|but)\b|\s(?:"
     + _BECAUSE_THEM
     + r"|"
     + _SINCE
@@ -155,8 +160,6 @@ def _is_scene(incident: str, start: int, clause: str) -> bool:
     )
 
 
-# A sentence ends at its full stop, also one just inside a closing quote ("…'first thing.' She sent").
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"’”])\s+(?=[A-Z])")
 # "My answer was 'we manage'" is the leader's reply, told as a thing: read as "I replied".
 _MY_REPLY = re.compile(r"\b[Mm]y (?:answer|reply|response) was\b")
 
@@ -181,7 +184,7 @@ def extract_act(incident: str, person: str = "") -> str | None:
     # max() keeps the first of equals: the account's own order breaks ties.
     best = max(found, key=lambda item: _weight(item[1], person)) if found else None
     # A jotted account leaves the "I" out: "Phoned Anouk after the hearing and opened with…".
-    first = _SENTENCE_END.split(incident.strip(), maxsplit=1)[0]
+    first = _first_sentence(incident.strip())
     if _starts_past(first) and (best is None or _jotted_first(first, best, person)):
         return own_from_note(_tidy(first), incident, person)
     if best is None:
@@ -195,6 +198,17 @@ def extract_act(incident: str, person: str = "") -> str | None:
         clause = to_second_person(clause, name, sole=only_person_named(incident[: match.start()], name))
     # A quotation's own full stop or question mark ends the sentence already.
     return _capital_i(clause) + ("" if re.search(r"[.!?]['\"’”]$", clause) else ".")
+
+
+def _first_sentence(text: str) -> str:
+    """The account's first sentence: it ends at a full stop outside any quotation, or at a
+    quotation that closes on one ("…the bundle 'first thing.' She sent it…")."""
+    masked = _masked(text)
+    ends = [m.start() for m in re.finditer(r"(?<=[.!?])\s+", masked)]
+    ends += [
+        m.end() for m in _QUOTED.finditer(text) if re.match(r"[.!?]['\"’”]\s+[A-Z]", text[m.end() - 2 :])
+    ]
+    return text[: min(ends)] if ends else text
 
 
 def _jotted_first(first: str, best: tuple[re.Match[str], str], person: str) -> bool:
@@ -267,7 +281,8 @@ def to_group_address(clause: str) -> str:
 
 # Capitalised words that are not people: the start of a sentence is skipped separately.
 _NOT_NAMES = frozenset(
-    "I I'm I'd I've I'll Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "I I'm I'd I've I'll Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mondays Tuesdays Wednesdays "
+    "Thursdays Fridays Saturdays Sundays Christmas Easter Eid Diwali January February March "
     "April May June July August September October November December Slack Teams Zoom Excel Instagram "
     "HR CEO CTO QA UX".split()
 )

@@ -266,14 +266,17 @@ RULES: tuple[CommitRule, ...] = (
             r"sent|chased|whatsapp\w*|slack(?:ed)?|dm'?d|voice note|group chat|group text)\b)(?=.*"
             r"\b(?:at (?:night|midnight|\d{1,2}(?::\d\d)? ?(?:pm|am))|late (?:at night|last night|in the evening)|"
             r"on (?:your |his |her |their )?(?:leave|holiday|vacation|day off|honeymoon|parental leave)|"
-            r"(?:over|at|on) the weekend|on (?:a )?(?:saturday|sunday)|boxing day|christmas|new year's|"
+            r"(?:over|at|on) the weekend|on (?:a )?(?:saturday|sunday)|(?:on|over|at) (?:boxing day|christmas(?: day| eve)?|new year'?s(?: day| eve)?)|"
             r"after hours|out of hours|through the night|\d{1,2} ?pm|"
             r"while (?:you were|he was|she was|they were) (?:off|away|on leave))\b)"
         ),
         "From today, I will keep messages about work to working hours, and if something truly "
         "cannot wait, I will say why it is urgent.",
         ("I messaged you at 11pm asking for the numbers.", "I posted in the group on Boxing Day."),
-        ("I messaged you about the numbers.",),
+        (
+            "I messaged you about the numbers.",
+            "I posted that everyone would have new headsets before Christmas.",
+        ),
     ),
     CommitRule(
         "overruled",
@@ -690,7 +693,13 @@ RULES: tuple[CommitRule, ...] = (
     CommitRule(
         "public_correction",
         _p(
-            r"\b(?:in front of|with (?:the |your |his |her |their )?(?:\w+ )?(?:team|clients?|customers?|"
+            # Something said or corrected where others saw it: a list put up in the group chat is
+            # not a correction.
+            r"^(?=.*\b(?:correct\w*|called (?:\w+ )?out|pointed out|told|said|replied|wrote|posted|commented|"
+            r"flagged|listed|asked|questioned|critici[sz]\w*|picked (?:apart|holes)|tore|went through|"
+            r"read out|announced|mentioned|tagg\w*|named|call(?:ed|ing)|contradicted|gave (?:\w+ )?(?:feedback|notes)|review(?:ed)?|pushed back|re-?measured|redid|took over|"
+            r"took the)\b)"
+            r".*?\b(?:in front of|with (?:the |your |his |her |their )?(?:\w+ )?(?:team|clients?|customers?|"
             r"parents|board|everyone) (?:watching|listening|there|present|in copy|copied)|"
             r"in the (?:\w+ )?(?:channel|group chat|all-hands|town hall)|publicly|reply[- ]all)\b"
         ),
@@ -699,7 +708,10 @@ RULES: tuple[CommitRule, ...] = (
             "I corrected the class sizes in front of thirty parents.",
             "I told you in front of the whole team that your test plan was lazy.",
         ),
-        ("I told you in our one-on-one that your plan was lazy.",),
+        (
+            "I told you in our one-on-one that your plan was lazy.",
+            "I put the weekend overtime list up in the depot group chat.",
+        ),
     ),
     CommitRule(
         "feedback",
