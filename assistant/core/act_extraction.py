@@ -443,9 +443,9 @@ def own_from_note(note: str, incident: str, person: str) -> str:
 
 def _starts_past(sentence: str) -> bool:
     """True when a jotted sentence opens with a past-tense verb: "Told Luz…", "Phoned Anouk…"."""
-    words = re.findall(r"[A-Za-z']+", sentence.strip())[:2]
-    word = words[0].lower() if words else ""
-    # "Ahmed asked me…": a name that ends in -ed, then the verb.
-    if len(words) == 2 and words[0][:1].isupper() and words[1].endswith("ed"):
+    first = re.match(r"[A-Za-z']+", sentence.strip())
+    word = first.group().lower() if first else ""
+    # "Ahmed asked me…": a name that ends in -ed, then the verb ("Snapped, yelled…" is two acts).
+    if re.match(r"[A-Z][a-z']+ [a-z]+ed\b", sentence.strip()):
         return False
     return word != "i" and word not in _NOT_PAST and (word.endswith("ed") or word in _IRREGULAR_PAST)
