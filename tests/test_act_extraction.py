@@ -407,6 +407,30 @@ def test_a_jotted_note_speaks_to_the_team_too() -> None:
             "Oksana",
             "I waved a hand at you without looking up.",
         ),
+        # A full stop inside the quotation does not end the jotted sentence.
+        (
+            'Rejected Kim\'s merge request with one line: "Not ready. Redo the migration." Nothing else.',
+            "Kim",
+            'I rejected your merge request with one line: "Not ready. Redo the migration."',
+        ),
+        # ", as a joke" says what the act was: it stays.
+        (
+            'Introduced Rosa to the volunteers as "our resident drama queen", as a joke. She smiled.',
+            "Rosa",
+            'I introduced you to the volunteers as "our resident drama queen", as a joke.',
+        ),
+        # "Fridays" is a day, not a second person: "his" is still theirs.
+        (
+            "Emailed Yusuf that his flexible Fridays end next month because we need cover.",
+            "Yusuf",
+            "I emailed you that your flexible Fridays end next month.",
+        ),
+        # A fault laid on them in the account's words, kept.
+        (
+            "Posted in the incident channel that the outage happened because Tevita pushed a change without review.",
+            "Tevita",
+            "I posted in the incident channel that the outage happened because you pushed a change without review.",
+        ),
     ],
 )
 def test_jotted_openings_quotes_and_framed_acts(incident: str, person: str, expected: str) -> None:
@@ -437,37 +461,4 @@ def test_jotted_openings_quotes_and_framed_acts(incident: str, person: str, expe
     ],
 )
 def test_blame_said_is_kept_and_an_excuse_is_cut(incident: str, person: str, expected: str) -> None:
-    assert extract_act(incident, person) == expected
-
-
-@pytest.mark.parametrize(
-    ("incident", "person", "expected"),
-    [
-        # A full stop inside the quotation does not end the jotted sentence.
-        (
-            'Rejected Kim\'s merge request with one line: "Not ready. Redo the migration." Nothing else.',
-            "Kim",
-            'I rejected your merge request with one line: "Not ready. Redo the migration."',
-        ),
-        # ", as a joke" says what the act was: it stays.
-        (
-            'Introduced Rosa to the volunteers as "our resident drama queen", as a joke. She smiled.',
-            "Rosa",
-            'I introduced you to the volunteers as "our resident drama queen", as a joke.',
-        ),
-        # "Fridays" is a day, not a second person: "his" is still theirs.
-        (
-            "Emailed Yusuf that his flexible Fridays end next month because we need cover.",
-            "Yusuf",
-            "I emailed you that your flexible Fridays end next month.",
-        ),
-        # A fault laid on them in the account's words, kept.
-        (
-            "Posted in the incident channel that the outage happened because Tevita pushed a change without review.",
-            "Tevita",
-            "I posted in the incident channel that the outage happened because you pushed a change without review.",
-        ),
-    ],
-)
-def test_quotes_jokes_days_and_faults_in_jotted_accounts(incident: str, person: str, expected: str) -> None:
     assert extract_act(incident, person) == expected

@@ -185,8 +185,10 @@ def extract_act(incident: str, person: str = "") -> str | None:
     best = max(found, key=lambda item: _weight(item[1], person)) if found else None
     # A jotted account leaves the "I" out: "Phoned Anouk after the hearing and opened with…".
     first = _first_sentence(incident.strip())
-    if _starts_past(first) and (best is None or _jotted_first(first, best, person)):
-        return own_from_note(_tidy(first), incident, person)
+    if _starts_past(first):
+        jotted = _tidy(first)
+        if best is None or _jotted_first(len(first), jotted, best, person):
+            return own_from_note(jotted, incident, person)
     if best is None:
         return None
     match, clause = best
@@ -211,14 +213,14 @@ def _first_sentence(text: str) -> str:
     return text[: min(ends)] if ends else text
 
 
-def _jotted_first(first: str, best: tuple[re.Match[str], str], person: str) -> bool:
+def _jotted_first(length: int, jotted: str, best: tuple[re.Match[str], str], person: str) -> bool:
     """Whether a jotted opening sentence is the act, ahead of the best later "I" clause: when
     that clause is part of it ("Wrote a post about how I cut our missed deliveries…" is the
     post), or when it names the harm or the person and the clause, with no words quoted, does not."""
     match, clause = best
-    if match.start() < len(first):
+    if match.start() < length:
         return True
-    return _weight(_tidy(first), person) > _weight(clause, person) and not _QUOTED.search(clause)
+    return _weight(jotted, person) > _weight(clause, person) and not _QUOTED.search(clause)
 
 
 def _capital_i(text: str) -> str:
